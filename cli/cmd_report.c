@@ -1,0 +1,147 @@
+/* referat tables --csv, referat stats, referat check. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "jsonw.h"
+
+/* ---- tables: one CSV line per table row --------------------------------- */
+
+typedef struct tables_ctx {
+    sb out;
+    char date[16];
+    long long item;
+    int table, row;
+} tables_ctx;
+
+static void csv_field(sb *o, const char *s, size_t n)
+{
+    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) &&
+        !memchr(s, '\r', n)) {
+        sb_put(o, s, n);
+        return;
+    }
+    sb_put(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            sb_put(o, "\"", 1);
+        sb_put(o, s + i, 1);
+    }
+    sb_put(o, "\"", 1);
+}
+
+static void on_table(void *ctx, const char *path, const referat_event *ev)
+{
+    tables_ctx *t = ctx;
+    (void)path;
+    char num[96];
+    switch (ev->type) {
+    case REFERAT_EV_MEETING_START:
+        snprintf(t->date, sizeof t->date, "%.*s", (int)ev->date.size, ev->date.data);
+        break;
+    case REFERAT_EV_ITEM_START:
+        t->item = ev->number;
+        t->table = 0;
+        break;
+    case REFERAT_EV_TABLE_START:
+        t->table++;
+        t->row = 0;
+        break;
+    case REFERAT_EV_TABLE_ROW:
+        t->row++;
+        snprintf(num, sizeof num, "%s,%lld,%d,%d", t->date, t->item, t->table, t->row);
+        sb_puts(&t->out, num);
+        for (size_t i = 0; i < ev->cell_count; i++) {
+            sb_put(&t->out, ",", 1);
+            csv_field(&t->out, ev->cells[i].text.data, ev->cells[i].text.size);
+        }
+        sb_puts(&t->out, "\n");
+        if (t->out.size > 65536)
+            sb_flush(&t->out, stdout);
+        break;
+    default: break;
+    }
+}
+
+int cmd_tables(int nfiles, char **files, const run_options *opt)
+{
+    tables_ctx t;
+    memset(&t, 0, sizeof t);
+    int rc = run_files(nfiles, files, opt, on_table, &t);
+    sb_flush(&t.out, stdout);
+    sb_free(&t.out);
+    return rc;
+}
+
+/* ---- stats: counts, in constant memory ------------------------------------ */
+
+typedef struct stats_ctx {
+    unsigned long long meetings, items, closed, decisions, sections;
+    unsigned long long section_kinds[7], blocks[5], diags[9], other_diags;
+} stats_ctx;
+
+enum { B_PARAGRAPH, B_HEADING, B_LIST, B_TABLE, B_ATTACHMENT };
+
+static void on_stats(void *ctx, const char *path, const referat_event *ev)
+{
+    stats_ctx *s = ctx;
+    (void)path;
+    switch (ev->type) {
+    case REFERAT_EV_MEETING_START: s->meetings++; break;
+    case REFERAT_EV_ITEM_START: s->items++; s->closed += ev->closed != 0; break;
+    case REFERAT_EV_SECTION_START:
+        s->sections++;
+        if ((unsigned)ev->section < 7)
+            s->section_kinds[ev->section]++;
+        s->decisions += ev->section == REFERAT_SECTION_DECISION;
+        break;
+    case REFERAT_EV_PARAGRAPH: s->blocks[B_PARAGRAPH]++; break;
+    case REFERAT_EV_HEADING: s->blocks[B_HEADING]++; break;
+    case REFERAT_EV_LIST_START: s->blocks[B_LIST]++; break;
+    case REFERAT_EV_TABLE_START: s->blocks[B_TABLE]++; break;
+    case REFERAT_EV_ATTACHMENT: s->blocks[B_ATTACHMENT]++; break;
+    case REFERAT_EV_DIAGNOSTIC:
+        if ((unsigned)ev->diagnostic < 9)
+            s->diags[ev->diagnostic]++;
+        else
+            s->other_diags++;
+        break;
+    default: break;
+    }
+}
+
+int cmd_stats(int nfiles, char **files, const run_options *opt)
+{
+    static const char *const block_names[] = {"paragraph", "heading", "list", "table",
+                                              "attachment"};
+    stats_ctx s;
+    memset(&s, 0, sizeof s);
+    int rc = run_files(nfiles, files, opt, on_stats, &s);
+    printf("meetings %llu\nitems %llu\nclosed_items %llu\ndecisions %llu\nsections %llu\n",
+           s.meetings, s.items, s.closed, s.decisions, s.sections);
+    for (int k = 0; k < 7; k++)
+        printf("section.%s %llu\n", referat_section_kind_name((referat_section_kind)k),
+               s.section_kinds[k]);
+    for (int k = 0; k < 5; k++)
+        printf("block.%s %llu\n", block_names[k], s.blocks[k]);
+    for (int k = 0; k < 9; k++)
+        printf("diagnostic.%s %llu\n",
+               referat_diagnostic_code_name((referat_diagnostic_code)k), s.diags[k]);
+    return rc;
+}
+
+/* ---- check: diagnostics as FILE:LINE: code: message --------------------- */
+
+static void on_check(void *ctx, const char *path, const referat_event *ev)
+{
+    (void)ctx;
+    if (ev->type != REFERAT_EV_DIAGNOSTIC)
+        return;
+    printf("%s:%llu: %.*s: %.*s\n", path, (unsigned long long)ev->span.start_line,
+           (int)ev->kind.size, ev->kind.data, (int)ev->text.size, ev->text.data);
+}
+
+int cmd_check(int nfiles, char **files, const run_options *opt)
+{
+    return run_files(nfiles, files, opt, on_check, NULL);
+}

@@ -1,0 +1,70 @@
+#include "driver.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int report(const char *path, const referat_error *e)
+{
+    fprintf(stderr, "%s:%llu:%llu: error: %s (byte offset %llu)\n", path,
+            (unsigned long long)e->line, (unsigned long long)e->column, e->message,
+            (unsigned long long)e->offset);
+    return EXIT_PARSE_ERROR;
+}
+
+/* Hands out events until the parser wants input or ends. */
+static referat_status drain(referat_parser *p, const char *path, event_handler fn, void *ctx)
+{
+    const referat_event *ev;
+    referat_status st;
+    while ((st = referat_parser_next(p, &ev)) == REFERAT_OK)
+        fn(ctx, path, ev);
+    return st;
+}
+
+int run_file(const char *path, const run_options *opt, event_handler fn, void *ctx)
+{
+    int is_stdin = !path || strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "-" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "referat: %s: %s\n", path, strerror(errno));
+        return EXIT_USAGE;
+    }
+    referat_options o;
+    referat_options_init(&o);
+    o.strict_utf8 = opt->strict;
+    if (opt->max_block_size)
+        o.max_block_size = opt->max_block_size;
+    referat_parser *p = referat_parser_new(&o);
+    size_t chunk = opt->chunk_size ? opt->chunk_size : 65536;
+    unsigned char *buf = malloc(chunk);
+    if (!p || !buf) {
+        fputs("referat: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    int rc = 0;
+    referat_status st = REFERAT_NEED_INPUT;
+    while (st == REFERAT_NEED_INPUT) {
+        size_t n = fread(buf, 1, chunk, f);
+        if (n == 0) {
+            if (ferror(f)) {
+                fprintf(stderr, "referat: %s: read error\n", name);
+                rc = EXIT_USAGE;
+                break;
+            }
+            referat_parser_finish(p);
+        } else {
+            referat_parser_feed(p, buf, n);
+        }
+        st = drain(p, name, fn, ctx);
+    }
+    if (st == REFERAT_ERROR)
+        rc = report(name, referat_parser_error(p));
+    referat_parser_free(p);
+    free(buf);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}

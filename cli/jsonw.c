@@ -1,0 +1,190 @@
+#include "jsonw.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_put(sb *b, const char *s, size_t n)
+{
+    if (b->size + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->size + n + 1)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d) {
+            fputs("referat: out of memory\n", stderr);
+            exit(2);
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->size, s, n);
+    b->size += n;
+    b->data[b->size] = '\0';
+}
+
+void sb_puts(sb *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
+
+void sb_free(sb *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->size = b->cap = 0;
+}
+
+void sb_flush(sb *b, FILE *f)
+{
+    if (b->size)
+        fwrite(b->data, 1, b->size, f);
+    b->size = 0;
+}
+
+void json_string(sb *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    sb_put(b, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default:
+            if (c < 0x20) {
+                memcpy(u, "\\u00", 4);
+                u[4] = hex[c >> 4];
+                u[5] = hex[c & 15];
+                u[6] = '\0';
+                esc = u;
+            }
+        }
+        if (!esc)
+            continue;
+        sb_put(b, s + run, i - run);
+        sb_puts(b, esc);
+        run = i + 1;
+    }
+    sb_put(b, s + run, n - run);
+    sb_put(b, "\"", 1);
+}
+
+void json_number(sb *b, double v, int is_integer)
+{
+    char text[40];
+    if (!isfinite(v)) {
+        sb_puts(b, "null");
+        return;
+    }
+    if (is_integer && fabs(v) < 1e18) {
+        snprintf(text, sizeof text, "%.0f", v);
+        sb_puts(b, text);
+        return;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(text, sizeof text, "%.*g", prec, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    sb_puts(b, text);
+    if (!strpbrk(text, ".en"))
+        sb_puts(b, ".0"); /* a float keeps its point, as Python prints it */
+}
+
+void jw_init(jw *w, sb *out, int depth)
+{
+    w->out = out;
+    w->depth = depth;
+    w->first = 1;
+}
+
+static void indent(jw *w)
+{
+    sb_put(w->out, "\n", 1);
+    for (int i = 0; i < w->depth; i++)
+        sb_put(w->out, "  ", 2);
+}
+
+static void element(jw *w, const char *key)
+{
+    if (!w->first)
+        sb_put(w->out, ",", 1);
+    w->first = 0;
+    indent(w);
+    if (key) {
+        json_string(w->out, key, strlen(key));
+        sb_put(w->out, ": ", 2);
+    }
+}
+
+void jw_open(jw *w, const char *key, char bracket)
+{
+    if (w->depth > 0 || !w->first || key)
+        element(w, key);
+    sb_put(w->out, &bracket, 1);
+    w->depth++;
+    w->first = 1;
+}
+
+void jw_close(jw *w, char bracket)
+{
+    w->depth--;
+    if (!w->first)
+        indent(w);
+    sb_put(w->out, &bracket, 1);
+    w->first = 0;
+}
+
+void jw_str(jw *w, const char *key, const char *s, size_t n)
+{
+    element(w, key);
+    if (s)
+        json_string(w->out, s, n);
+    else
+        sb_puts(w->out, "null");
+}
+
+void jw_int(jw *w, const char *key, long long v)
+{
+    char text[32];
+    element(w, key);
+    snprintf(text, sizeof text, "%lld", v);
+    sb_puts(w->out, text);
+}
+
+void jw_num(jw *w, const char *key, double v, int is_integer)
+{
+    element(w, key);
+    json_number(w->out, v, is_integer);
+}
+
+void jw_bool(jw *w, const char *key, int v)
+{
+    element(w, key);
+    sb_puts(w->out, v ? "true" : "false");
+}
+
+void jw_null(jw *w, const char *key)
+{
+    element(w, key);
+    sb_puts(w->out, "null");
+}
+
+void jw_splice(jw *w, const sb *elements)
+{
+    if (!elements->size)
+        return;
+    if (!w->first)
+        sb_put(w->out, ",", 1);
+    sb_put(w->out, elements->data, elements->size);
+    w->first = 0;
+}

@@ -1,0 +1,312 @@
+/**
+ * @file referat.h
+ * @brief libreferat: a streaming parser for Danish municipal meeting minutes.
+ *
+ * libreferat reads the plain-text exports of minutes ("referater") and
+ * agendas ("dagsordener") and hands out parse events: a meeting, its meta
+ * lines, participants, table-of-contents entries, items, sections and the
+ * blocks inside them (paragraphs, headings, lists, tables, attachments),
+ * plus diagnostics for recoverable damage. The format and the document
+ * model are described in docs/FORMAT.md.
+ *
+ * Usage (pull):
+ *
+ * @code
+ *   referat_parser *p = referat_parser_new(NULL);
+ *   const referat_event *ev;
+ *   referat_status st;
+ *   referat_parser_feed(p, chunk, chunk_size);      // repeat per chunk
+ *   while ((st = referat_parser_next(p, &ev)) == REFERAT_OK) { ... }
+ *   // st == REFERAT_NEED_INPUT: feed the next chunk, or referat_parser_finish()
+ *   // st == REFERAT_END: done;  st == REFERAT_ERROR: see referat_parser_error()
+ *   referat_parser_free(p);
+ * @endcode
+ *
+ * Threads: a parser is used by one thread at a time; different parsers are
+ * fully independent (the library has no global state).
+ *
+ * Strings: every string handed out is a ::referat_string view (pointer and
+ * size, not NUL-terminated), valid UTF-8 in NFC, pointing into the parser's
+ * own buffers. It stays valid until the next call to referat_parser_next(),
+ * referat_parser_feed(), referat_parser_finish() or referat_parser_free()
+ * on the same parser.
+ *
+ * Stability: enums are append-only; new event fields are added at the end
+ * of ::referat_event (which callers never allocate); nothing is removed or
+ * changed without a major version bump.
+ */
+#ifndef REFERAT_H
+#define REFERAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "referat/export.h"
+#include "referat/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library's version as "MAJOR.MINOR.PATCH" (of the linked library,
+ *  which may differ from REFERAT_VERSION_STRING of the header). */
+REFERAT_API const char *referat_version(void);
+
+/** The linked library's version as REFERAT_VERSION_NUMBER would give it. */
+REFERAT_API unsigned referat_version_number(void);
+
+/** A view of UTF-8 text. data is NULL (and size 0) when the field has no
+ *  value (JSON null); an empty but present text has a non-NULL data. */
+typedef struct referat_string {
+    const char *data;
+    size_t size;
+} referat_string;
+
+/** Status returned by the parser functions. */
+typedef enum referat_status {
+    REFERAT_OK = 0,          /**< an event was handed out / the call worked */
+    REFERAT_NEED_INPUT = 1,  /**< feed more input or call referat_parser_finish() */
+    REFERAT_END = 2,         /**< the input is finished and every event handed out */
+    REFERAT_ERROR = -1       /**< the parse stopped; see referat_parser_error() */
+} referat_status;
+
+/** Error codes (append-only). */
+typedef enum referat_error_code {
+    REFERAT_E_NONE = 0,
+    REFERAT_E_INVALID_UTF8 = 1,   /**< strict mode: input is not valid UTF-8 (or holds NUL) */
+    REFERAT_E_NO_MEMORY = 2,      /**< the allocator failed */
+    REFERAT_E_TOO_LARGE = 3,      /**< a block exceeded max_block_size and fail_on_limit is set */
+    REFERAT_E_MISUSE = 4,         /**< the API was called out of order (see each function) */
+    REFERAT_E_IO = 5,             /**< reading input failed (used by referat_parse_file) */
+    REFERAT_E_ABORTED = 6         /**< a callback returned non-zero */
+} referat_error_code;
+
+/** Where and why a parse stopped. */
+typedef struct referat_error {
+    referat_error_code code;
+    const char *message;   /**< NUL-terminated, owned by the parser */
+    uint64_t offset;       /**< 0-based byte offset into the raw input */
+    uint64_t line;         /**< 1-based line */
+    uint64_t column;       /**< 1-based byte column in that line (0 when unknown) */
+} referat_error;
+
+/** Event types, in the order SPEC §4.2 lists them (append-only). */
+typedef enum referat_event_type {
+    REFERAT_EV_NONE = 0,
+    REFERAT_EV_MEETING_START,  /**< kind, body, date */
+    REFERAT_EV_META,           /**< name, text (value); Mødedato also weekday, time, date */
+    REFERAT_EV_PARTICIPANT,    /**< name, note, absent */
+    REFERAT_EV_TOC_ENTRY,      /**< title, page */
+    REFERAT_EV_ITEM_START,     /**< number, title, toc_title, page, case_number, closed */
+    REFERAT_EV_ABSENCE,        /**< name */
+    REFERAT_EV_SECTION_START,  /**< section, kind, heading, body, date (decisions) */
+    REFERAT_EV_PARAGRAPH,      /**< text */
+    REFERAT_EV_HEADING,        /**< text */
+    REFERAT_EV_ATTACHMENT,     /**< name */
+    REFERAT_EV_LIST_START,
+    REFERAT_EV_LIST_ITEM,      /**< label, level, text */
+    REFERAT_EV_LIST_END,
+    REFERAT_EV_TABLE_START,    /**< columns */
+    REFERAT_EV_TABLE_ROW,      /**< cells, cell_count, header */
+    REFERAT_EV_TABLE_END,
+    REFERAT_EV_SECTION_END,
+    REFERAT_EV_ITEM_END,
+    REFERAT_EV_MEETING_END,
+    REFERAT_EV_DIAGNOSTIC      /**< diagnostic, kind (code), severity, text (message) */
+} referat_event_type;
+
+/** Section kinds (append-only). */
+typedef enum referat_section_kind {
+    REFERAT_SECTION_PREAMBLE = 0,
+    REFERAT_SECTION_BACKGROUND,
+    REFERAT_SECTION_RECOMMENDATION,
+    REFERAT_SECTION_PRESENTATION,
+    REFERAT_SECTION_ATTACHMENTS,
+    REFERAT_SECTION_FINANCE,
+    REFERAT_SECTION_DECISION
+} referat_section_kind;
+
+/** Diagnostic codes (append-only; all have severity "warning"). */
+typedef enum referat_diagnostic_code {
+    REFERAT_DIAG_INVALID_UTF8 = 0,
+    REFERAT_DIAG_DATE_MISMATCH,
+    REFERAT_DIAG_MISSING_CASE_NUMBER,
+    REFERAT_DIAG_TOC_TITLE_MISMATCH,
+    REFERAT_DIAG_TOC_COUNT_MISMATCH,
+    REFERAT_DIAG_ITEM_NUMBER_ORDER,
+    REFERAT_DIAG_BLOCK_TOO_LARGE,
+    REFERAT_DIAG_TEXT_BEFORE_MEETING,
+    REFERAT_DIAG_UNKNOWN_FRONT_MATTER
+} referat_diagnostic_code;
+
+/** Source span: the raw bytes [start_offset, end_offset) of the input
+ *  (line ends included) and the lines they cover (1-based, inclusive). */
+typedef struct referat_span {
+    uint64_t start_offset;
+    uint64_t end_offset;
+    uint64_t start_line;
+    uint64_t end_line;
+} referat_span;
+
+/** A table cell. has_value is 1 when the whole cell is a Danish number
+ *  ("608.192", "71,9", "-0,0"); value_is_integer is 1 when it had no
+ *  decimal part. */
+typedef struct referat_cell {
+    referat_string text;
+    double value;
+    int has_value;
+    int value_is_integer;
+} referat_cell;
+
+/**
+ * One parse event. Which fields are set depends on the type (listed with
+ * ::referat_event_type); the others are zero / NULL views. The event and
+ * everything it points to is owned by the parser and valid until the next
+ * call on it (see the file comment). Fields are only ever added at the end.
+ */
+typedef struct referat_event {
+    referat_event_type type;
+    referat_span span;
+
+    /** Meeting kind ("referat", "dagsorden"), section kind ("background",
+     *  "decision", ...) or diagnostic code ("invalid-utf8", ...). */
+    referat_string kind;
+    /** Paragraph, heading or list item text; meta value; diagnostic message. */
+    referat_string text;
+    /** Meta name ("Mødedato", "Mødested", "Mødedeltagere"); participant,
+     *  absence or attachment name. */
+    referat_string name;
+    /** Participant note (without parentheses), NULL when none. */
+    referat_string note;
+    /** TOC entry or item title. */
+    referat_string title;
+    /** Item: the title of its TOC entry, NULL when none. */
+    referat_string toc_title;
+    /** Item: case number ("22/23184"), NULL when missing. */
+    referat_string case_number;
+    /** Section heading as written (collapsed); "" for a preamble. */
+    referat_string heading;
+    /** Meeting body; decision section body. */
+    referat_string body;
+    /** ISO date: meeting (header), decision section, Mødedato meta. */
+    referat_string date;
+    /** Mødedato meta: first word ("Mandag"), NULL when none. */
+    referat_string weekday;
+    /** Mødedato meta: "HH:MM", NULL when none. */
+    referat_string time;
+    /** List item label ("-", "1.", "a)"). */
+    referat_string label;
+    /** Diagnostic severity ("warning"). */
+    referat_string severity;
+
+    /** Item number; TOC entry page; list item level; table column count. */
+    int64_t number;
+    /** Item: page of its TOC entry, -1 when none. */
+    int64_t page;
+    /** Item: closed ("Lukket"). */
+    int closed;
+    /** Participant: note is "Afbud". */
+    int absent;
+    /** Table row: is a header row. */
+    int header;
+    /** Table row cells. */
+    const referat_cell *cells;
+    size_t cell_count;
+    /** Section start: the kind as an enum. */
+    referat_section_kind section;
+    /** Diagnostic: the code as an enum. */
+    referat_diagnostic_code diagnostic;
+} referat_event;
+
+/** Allocator hook. realloc(ctx, NULL, n) allocates; realloc(ctx, p, 0)
+ *  frees and returns NULL. Return NULL on failure. */
+typedef void *(*referat_realloc_fn)(void *ctx, void *ptr, size_t size);
+
+/** Parser options. Initialise with referat_options_init() and then change
+ *  fields, so that fields added later get their defaults. */
+typedef struct referat_options {
+    /** Stop with REFERAT_E_INVALID_UTF8 instead of decoding a line that is
+     *  not UTF-8 as Windows-1252 (default 0). */
+    int strict_utf8;
+    /** Largest block in raw bytes (default 1 MiB, minimum 64). Larger
+     *  paragraphs and lines are cut (diagnostic block-too-large). */
+    size_t max_block_size;
+    /** Stop with REFERAT_E_TOO_LARGE instead of cutting (default 0). */
+    int fail_on_limit;
+    /** Allocator (default: the C library's realloc/free) and its context. */
+    referat_realloc_fn realloc_fn;
+    void *alloc_ctx;
+} referat_options;
+
+/** Fills opts with the defaults. */
+REFERAT_API void referat_options_init(referat_options *opts);
+
+/** The opaque parser. */
+typedef struct referat_parser referat_parser;
+
+/** Creates a parser. opts may be NULL for the defaults; it is copied.
+ *  Returns NULL when memory cannot be had. */
+REFERAT_API referat_parser *referat_parser_new(const referat_options *opts);
+
+/** Frees the parser and everything it handed out. NULL is allowed. */
+REFERAT_API void referat_parser_free(referat_parser *parser);
+
+/**
+ * Gives the parser the next chunk of input (any size, split anywhere, even
+ * inside a UTF-8 sequence or a CR LF).
+ *
+ * The parser does not copy the chunk: it reads it while referat_parser_next()
+ * runs, so the bytes must stay valid and unchanged until referat_parser_next()
+ * returns REFERAT_NEED_INPUT (or the parser is freed). Feed only when the
+ * parser is new or its last referat_parser_next() returned REFERAT_NEED_INPUT;
+ * otherwise this returns REFERAT_ERROR with REFERAT_E_MISUSE.
+ */
+REFERAT_API referat_status referat_parser_feed(referat_parser *parser,
+                                               const void *data, size_t size);
+
+/** Says that no more input follows. Afterwards referat_parser_next() hands
+ *  out the remaining events and then REFERAT_END. */
+REFERAT_API referat_status referat_parser_finish(referat_parser *parser);
+
+/**
+ * Hands out the next event in *event and returns REFERAT_OK, or returns
+ * REFERAT_NEED_INPUT (all fed input is used up: feed more or finish),
+ * REFERAT_END (finished and drained) or REFERAT_ERROR (the parse stopped;
+ * every later call returns REFERAT_ERROR too).
+ */
+REFERAT_API referat_status referat_parser_next(referat_parser *parser,
+                                               const referat_event **event);
+
+/** The error that stopped the parse, or NULL when there is none. Valid
+ *  until the parser is freed. */
+REFERAT_API const referat_error *referat_parser_error(const referat_parser *parser);
+
+/** Callback for referat_parse(): return 0 to go on, non-zero to stop. */
+typedef int (*referat_event_fn)(void *user, const referat_event *event);
+
+/**
+ * Convenience: parses a whole buffer, calling fn for every event.
+ * Returns REFERAT_END when the input was parsed completely and REFERAT_ERROR
+ * otherwise (error copied to *error_out when it is not NULL; its message
+ * points to static text). A callback that returns non-zero stops the parse
+ * with REFERAT_E_ABORTED.
+ */
+REFERAT_API referat_status referat_parse(const void *data, size_t size,
+                                         const referat_options *opts,
+                                         referat_event_fn fn, void *user,
+                                         referat_error *error_out);
+
+/** The name of an event type ("meeting_start", "paragraph", ...). */
+REFERAT_API const char *referat_event_type_name(referat_event_type type);
+
+/** The name of a section kind ("preamble", "background", ...). */
+REFERAT_API const char *referat_section_kind_name(referat_section_kind kind);
+
+/** The code of a diagnostic ("invalid-utf8", ...). */
+REFERAT_API const char *referat_diagnostic_code_name(referat_diagnostic_code code);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* REFERAT_H */

@@ -1,0 +1,147 @@
+/* The event queue and the arena that holds the strings of queued events.
+ *
+ * Events are produced a few at a time (one input line rarely gives more
+ * than a handful) and handed out in order. Their strings live in an arena
+ * of chained blocks that never move, so views stay valid while the queue
+ * fills. When the queue has been handed out completely and the caller asks
+ * for the next event, queue and arena are reset (SPEC: views are valid until
+ * the next call). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define ARENA_MIN 4096
+#define ALIGN 16
+
+void *rf_arena_alloc(rf_parser *p, size_t size)
+{
+    size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    rf_arena_block *b = p->arena;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = size > ARENA_MIN ? size : ARENA_MIN;
+        size_t head = (sizeof(rf_arena_block) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+        if (cap > SIZE_MAX - head) {
+            p->nomem = 1;
+            return NULL;
+        }
+        rf_arena_block *nb = rf_alloc(p, head + cap);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        p->arena = b = nb;
+    }
+    size_t head = (sizeof(rf_arena_block) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    void *r = (char *)b + head + b->used;
+    b->used += size;
+    return r;
+}
+
+referat_string rf_str(rf_parser *p, const char *s, size_t n)
+{
+    referat_string r = {NULL, 0};
+    char *d = rf_arena_alloc(p, n + 1);
+    if (!d)
+        return r;
+    if (n)
+        memcpy(d, s, n);
+    d[n] = '\0';
+    r.data = d;
+    r.size = n;
+    return r;
+}
+
+referat_string rf_cstr(rf_parser *p, const char *s)
+{
+    return rf_str(p, s, strlen(s));
+}
+
+referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
+                       uint64_t end, uint64_t line, uint64_t end_line)
+{
+    void *q = p->queue;
+    if (rf_grow(p, &q, &p->q_cap, p->q_head + p->q_count + 1, sizeof(referat_event)) < 0)
+        return NULL;
+    p->queue = q;
+    referat_event *ev = &p->queue[p->q_head + p->q_count++];
+    memset(ev, 0, sizeof *ev);
+    ev->type = type;
+    ev->span.start_offset = start;
+    ev->span.end_offset = end;
+    ev->span.start_line = line;
+    ev->span.end_line = end_line;
+    ev->page = -1;
+    return ev;
+}
+
+void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t start,
+             uint64_t end, const char *fmt, ...)
+{
+    referat_event *ev = rf_emit(p, REFERAT_EV_DIAGNOSTIC, start, end, line, line);
+    if (!ev)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n >= sizeof msg) {
+        /* cut before the character that did not fit: keep it UTF-8 */
+        size_t k = sizeof msg - 1, j = k - 1;
+        while (j > 0 && ((unsigned char)msg[j] & 0xC0) == 0x80)
+            j--;
+        unsigned char lead = (unsigned char)msg[j];
+        size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        n = (int)(j + len > k ? j : k);
+    }
+    ev->diagnostic = code;
+    ev->kind = rf_cstr(p, referat_diagnostic_code_name(code));
+    ev->severity = rf_cstr(p, "warning");
+    ev->text = rf_str(p, msg, (size_t)n);
+}
+
+void rf_queue_reset(rf_parser *p)
+{
+    p->q_head = 0;
+    p->q_count = 0;
+    /* keep the newest block, free the rest */
+    rf_arena_block *b = p->arena;
+    if (b) {
+        rf_arena_block *old = b->next;
+        while (old) {
+            rf_arena_block *next = old->next;
+            rf_free(p, old);
+            old = next;
+        }
+        b->next = NULL;
+        b->used = 0;
+    }
+}
+
+void rf_queue_free(rf_parser *p)
+{
+    rf_queue_reset(p);
+    rf_free(p, p->arena);
+    p->arena = NULL;
+    rf_free(p, p->queue);
+    p->queue = NULL;
+    p->q_cap = 0;
+}
+
+void rf_set_error(rf_parser *p, referat_error_code code, const char *message,
+                  uint64_t offset, uint64_t line, uint64_t column)
+{
+    if (p->failed)
+        return;
+    p->failed = 1;
+    p->error.code = code;
+    p->error.message = message;
+    p->error.offset = offset;
+    p->error.line = line;
+    p->error.column = column;
+}

@@ -1,0 +1,210 @@
+/* Front matter (SPEC §3.1): everything between the header line and the
+ * first item. It holds only meta lines and the table of contents; nothing
+ * in it becomes a block.
+ *
+ *  - a line starting with the word Mødedato, Mødested or Mødedeltagere
+ *    (then a space, ":" or the end) starts a meta value: the rest of the
+ *    line and the following lines of the same paragraph that start no meta
+ *    value, joined and cleaned. A keyword seen twice in one meeting is
+ *    ignored (unknown-front-matter);
+ *  - Mødedato: weekday = first word, time = "kl. H:MM", date "D. month
+ *    YYYY" (date-mismatch when it differs from the header's);
+ *  - Mødedeltagere: participants split on ", " and " og "; "(note)";
+ *  - a one-line paragraph "Indholdsfortegnelse[:]" starts the TOC; from
+ *    there every other front-matter line is a TOC line: "Title.....<TAB>N",
+ *    "Title..... N" or "| Title..... | N |" (empty and separator pipe rows
+ *    are skipped);
+ *  - any other non-blank line: unknown-front-matter.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const meta_names[] = {"M\xc3\xb8" "dedato", "M\xc3\xb8" "dested",
+                                         "M\xc3\xb8" "dedeltagere"};
+
+void rf_front_reset(rf_parser *p)
+{
+    memset(p->meta_seen, 0, sizeof p->meta_seen);
+    p->toc_started = 0;
+    p->toc_count = 0;
+    rf_buf_clear(&p->toc_text);
+}
+
+static void unknown(rf_parser *p, const rf_line *l, const char *what)
+{
+    rf_diag(p, REFERAT_DIAG_UNKNOWN_FRONT_MATTER, l->line, l->start, l->end,
+            "line %llu: %s", (unsigned long long)l->line, what);
+}
+
+static void emit_participants(rf_parser *p, const char *s, size_t n, uint64_t line,
+                              uint64_t start, uint64_t end, uint64_t end_line)
+{
+    size_t pos = 0;
+    rf_slice name, note;
+    while (rf_next_name(s, n, &pos, &name, &note)) {
+        referat_event *ev = rf_emit(p, REFERAT_EV_PARTICIPANT, start, end, line, end_line);
+        if (!ev)
+            return;
+        ev->name = rf_str(p, name.s, name.n);
+        if (note.s) {
+            ev->note = rf_str(p, note.s, note.n);
+            ev->absent = rf_eq_fold(p, note.s, note.n, "afbud");
+        }
+    }
+}
+
+static void date_fields(rf_parser *p, referat_event *ev, const char *v, size_t n,
+                        uint64_t line)
+{
+    char iso[11], hm[6];
+    const char *sp = memchr(v, ' ', n);
+    if (n > 0)
+        ev->weekday = rf_str(p, v, sp ? (size_t)(sp - v) : n);
+    if (rf_find_time(v, n, hm))
+        ev->time = rf_cstr(p, hm);
+    if (!rf_find_danish_date(p, v, n, iso))
+        return;
+    ev->date = rf_cstr(p, iso);
+    if (strcmp(iso, p->meeting_date) != 0)
+        rf_diag(p, REFERAT_DIAG_DATE_MISMATCH, line, ev->span.start_offset,
+                ev->span.end_offset, "Mødedato %s differs from the header date %s", iso,
+                p->meeting_date);
+}
+
+/* A meta value starting at line i; returns the index after its last line. */
+static size_t meta_value(rf_parser *p, const rf_para *para, size_t i, int key,
+                         rf_slice rest)
+{
+    size_t end = i + 1;
+    rf_slice dummy;
+    while (end < para->count &&
+           rf_match_meta(p, RF_CLN(para, end), para->lines[end].cln_len, &dummy) < 0)
+        end++;
+    const rf_line *l = &para->lines[i];
+    if (p->meta_seen[key]) {
+        unknown(p, l, "a meta line seen before in this meeting; ignored");
+        return end;
+    }
+    p->meta_seen[key] = 1;
+    rf_buf raw = {0}, value = {0};
+    rf_buf_append(p, &raw, rest.s, rest.n);
+    for (size_t k = i + 1; k < end; k++) {
+        rf_buf_putc(p, &raw, ' ');
+        rf_buf_append(p, &raw, RF_COL(para, k), para->lines[k].col_len);
+    }
+    rf_clean(p, raw.data ? raw.data : "", raw.size, &value);
+    const char *v = value.data ? value.data : "";
+    const rf_line *last = &para->lines[end - 1];
+    referat_event *ev = rf_emit(p, REFERAT_EV_META, l->start, last->end, l->line, last->line);
+    if (ev) {
+        ev->name = rf_cstr(p, meta_names[key]);
+        ev->text = rf_str(p, v, value.size);
+        if (key == 0)
+            date_fields(p, ev, v, value.size, l->line);
+        else if (key == 2)
+            emit_participants(p, v, value.size, l->line, l->start, last->end, last->line);
+    }
+    rf_buf_free(p, &raw);
+    rf_buf_free(p, &value);
+    return end;
+}
+
+static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, size_t n,
+                          int64_t page)
+{
+    void *arr = p->toc;
+    if (rf_grow(p, &arr, &p->toc_cap, p->toc_count + 1, sizeof(rf_toc_entry)) < 0)
+        return;
+    p->toc = arr;
+    rf_toc_entry *e = &p->toc[p->toc_count];
+    e->title_off = p->toc_text.size;
+    rf_clean(p, title, n, &p->toc_text);
+    e->title_len = p->toc_text.size - e->title_off;
+    e->page = page;
+    if (p->nomem)
+        return;
+    p->toc_count++;
+    referat_event *ev = rf_emit(p, REFERAT_EV_TOC_ENTRY, l->start, l->end, l->line, l->line);
+    if (ev) {
+        ev->title = rf_str(p, p->toc_text.data + e->title_off, e->title_len);
+        ev->number = page;
+    }
+}
+
+/* "| Title..... | N |": 1 entry, 0 skipped row, -1 not a TOC row. */
+static int toc_pipe_row(rf_parser *p, const rf_line *l, const char *s, size_t n)
+{
+    const char *cell[3];
+    size_t len[3], cells = 0, i = 1, nonempty = 0;
+    int separator = 1;
+    n--; /* the closing bar */
+    while (i <= n) {
+        const char *bar = memchr(s + i, '|', n - i);
+        size_t e = bar ? (size_t)(bar - s) : n;
+        if (cells < 3) {
+            cell[cells] = s + i;
+            len[cells] = e - i;
+        }
+        cells++;
+        separator &= rf_is_pipe_separator(s + i, e - i);
+        size_t k = i;
+        while (k < e && s[k] == ' ')
+            k++;
+        nonempty += k < e;
+        i = e + 1;
+    }
+    if (separator || nonempty == 0)
+        return 0;
+    if (cells != 2)
+        return -1;
+    rf_slice title;
+    int64_t page;
+    while (len[0] > 0 && cell[0][len[0] - 1] == ' ')
+        len[0]--;
+    rf_buf_clear(&p->scratch);
+    rf_buf_append(p, &p->scratch, cell[0], len[0]);
+    rf_buf_putc(p, &p->scratch, ' ');
+    rf_clean(p, cell[1], len[1], &p->scratch);
+    if (p->nomem || !rf_match_toc_line(p->scratch.data, p->scratch.size, &title, &page))
+        return -1;
+    /* title points into scratch, which add_toc_entry does not touch */
+    add_toc_entry(p, l, title.s, title.n, page);
+    return 1;
+}
+
+static void toc_line(rf_parser *p, const rf_para *para, size_t i)
+{
+    const rf_line *l = &para->lines[i];
+    const char *s = RF_COL(para, i);
+    rf_slice title;
+    int64_t page;
+    if (rf_is_pipe_line(s, l->col_len)) {
+        if (toc_pipe_row(p, l, s, l->col_len) < 0)
+            unknown(p, l, "not a table-of-contents line");
+    } else if (rf_match_toc_line(s, l->col_len, &title, &page)) {
+        add_toc_entry(p, l, title.s, title.n, page);
+    } else {
+        unknown(p, l, "not a table-of-contents line");
+    }
+}
+
+void rf_front_paragraph(rf_parser *p, rf_para *para)
+{
+    size_t i = 0;
+    while (i < para->count) {
+        rf_slice rest;
+        int key = rf_match_meta(p, RF_CLN(para, i), para->lines[i].cln_len, &rest);
+        if (key >= 0) {
+            i = meta_value(p, para, i, key, rest);
+            continue;
+        }
+        if (p->toc_started)
+            toc_line(p, para, i);
+        else if (para->count == 1 && rf_match_toc_start(p, RF_CLN(para, 0), para->lines[0].cln_len))
+            p->toc_started = 1;
+        else
+            unknown(p, &para->lines[i], "not a meta line or table of contents");
+        i++;
+    }
+}

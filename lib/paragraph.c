@@ -1,0 +1,147 @@
+/* Lines to paragraphs (SPEC §2, §5).
+ *
+ *  - a paragraph is a run of non-blank lines (blank: empty once collapsed);
+ *  - a header line, a Punkt line or a section-heading line (recognized on
+ *    the cleaned line) stands alone: it ends the paragraph before it and is
+ *    a one-line paragraph of its own;
+ *  - a paragraph may not grow past max_block_size raw bytes: it is cut at
+ *    the last line boundary before the limit (diagnostic block-too-large);
+ *    the pieces of a line that was itself too long are paragraphs of their
+ *    own (input.c cut them).
+ *
+ * Each line is kept three ways: decoded NFC (tabs and leading spaces, for
+ * tables and list levels), collapsed, and cleaned.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static void reset_para(rf_para *para)
+{
+    rf_buf_clear(&para->text);
+    para->count = 0;
+    para->raw_size = 0;
+    para->structural = 0;
+}
+
+static int finish_para(rf_parser *p)
+{
+    int r = 0;
+    if (p->para.count > 0)
+        r = rf_structure_paragraph(p, &p->para);
+    reset_para(&p->para);
+    return r;
+}
+
+static int is_structural(rf_parser *p, const char *s, size_t n)
+{
+    rf_header h;
+    rf_heading hd;
+    int64_t num;
+    rf_slice title;
+    return rf_match_header(p, s, n, &h) || rf_match_punkt(p, s, n, &num, &title) ||
+           rf_match_heading(p, s, n, &hd);
+}
+
+/* Appends the current decoded line (p->nfc) to the paragraph. */
+static void add_line(rf_parser *p, const rf_raw_line *raw)
+{
+    rf_para *para = &p->para;
+    void *arr = para->lines;
+    if (rf_grow(p, &arr, &para->cap, para->count + 1, sizeof(rf_line)) < 0)
+        return;
+    para->lines = arr;
+    rf_line *l = &para->lines[para->count];
+    const char *nfc = p->nfc.data ? p->nfc.data : "";
+    l->line = raw->line;
+    l->start = raw->start;
+    l->end = raw->end;
+    l->has_tab = memchr(nfc, '\t', p->nfc.size) != NULL;
+    l->nfc_off = para->text.size;
+    rf_buf_append(p, &para->text, nfc, p->nfc.size);
+    l->nfc_len = para->text.size - l->nfc_off;
+    rf_buf_putc(p, &para->text, '\0');
+    l->col_off = para->text.size;
+    rf_collapse(p, nfc, p->nfc.size, &para->text);
+    l->col_len = para->text.size - l->col_off;
+    rf_buf_putc(p, &para->text, '\0');
+    l->cln_off = para->text.size;
+    rf_clean(p, para->text.data + l->col_off, l->col_len, &para->text);
+    l->cln_len = para->text.size - l->cln_off;
+    rf_buf_putc(p, &para->text, '\0');
+    if (p->nomem)
+        return;
+    para->count++;
+    para->raw_size += raw->end - raw->start;
+}
+
+static int too_large(rf_parser *p, uint64_t line, uint64_t start, uint64_t end)
+{
+    if (p->opt.fail_on_limit) {
+        rf_set_error(p, REFERAT_E_TOO_LARGE, "a block is larger than max_block_size",
+                     start, line, 0);
+        return -1;
+    }
+    rf_diag(p, REFERAT_DIAG_BLOCK_TOO_LARGE, line, start, end,
+            "block larger than %zu bytes cut in two", p->opt.max_block_size);
+    return 0;
+}
+
+int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
+{
+    int dec = rf_decode_line(p, raw);
+    if (dec < 0)
+        return -1;
+    if (dec == 1)
+        rf_diag(p, REFERAT_DIAG_INVALID_UTF8, raw->line, raw->start, raw->end,
+                "line %llu is not valid UTF-8; read as Windows-1252",
+                (unsigned long long)raw->line);
+    if (raw->cut_after && too_large(p, raw->line, raw->start, raw->end) < 0)
+        return -1;
+    const char *nfc = p->nfc.data ? p->nfc.data : "";
+    rf_buf_clear(&p->scratch);
+    rf_collapse(p, nfc, p->nfc.size, &p->scratch);
+    if (p->scratch.size == 0)
+        return finish_para(p);
+    if (raw->cut) {
+        if (finish_para(p) < 0)
+            return -1;
+        add_line(p, raw);
+        return finish_para(p);
+    }
+    rf_para *para = &p->para;
+    size_t raw_size = raw->end - raw->start;
+    if (para->count > 0 && para->raw_size + raw_size > p->opt.max_block_size) {
+        if (too_large(p, para->lines[0].line, para->lines[0].start,
+                      para->lines[para->count - 1].end) < 0)
+            return -1;
+        if (finish_para(p) < 0)
+            return -1;
+    }
+    add_line(p, raw);
+    if (para->count == 0)
+        return 0;
+    rf_line *l = &para->lines[para->count - 1];
+    if (is_structural(p, RF_CLN(para, para->count - 1), l->cln_len)) {
+        /* the line stands alone: end the paragraph before it */
+        if (para->count > 1) {
+            size_t keep = para->count - 1;
+            rf_line saved = *l;
+            para->count = keep;
+            para->raw_size -= raw_size;
+            if (rf_structure_paragraph(p, para) < 0)
+                return -1;
+            para->lines[0] = saved;
+            para->count = 1;
+            para->raw_size = raw_size;
+        }
+        para->structural = 1;
+        return finish_para(p);
+    }
+    return 0;
+}
+
+int rf_paragraph_finish(rf_parser *p)
+{
+    return finish_para(p);
+}

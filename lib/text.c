@@ -1,0 +1,68 @@
+/* Text helpers: "collapsed" text and comparisons without case (SPEC §2).
+ *
+ * Collapsed text: U+00AD removed, every run of white space (TAB, VT, FF,
+ * space, U+0085, U+2028, U+2029 and category Zs) made one space, leading
+ * and trailing white space dropped. ASCII lines take a fast path.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static int ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
+int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
+{
+    if (rf_buf_reserve(p, out, n) < 0)
+        return -1;
+    size_t start = out->size;
+    int pending_space = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp;
+        size_t from = i;
+        if (c < 0x80) {
+            cp = c;
+            i++;
+        } else {
+            cp = rf_next_cp(s, n, &i);
+        }
+        if (cp == 0xAD)
+            continue;
+        if (c < 0x80 ? ascii_space(c) : rf_is_space_cp(cp)) {
+            pending_space = out->size > start;
+            continue;
+        }
+        if (pending_space)
+            out->data[out->size++] = ' ';
+        pending_space = 0;
+        memcpy(out->data + out->size, s + from, i - from);
+        out->size += i - from;
+    }
+    out->data[out->size] = '\0';
+    return 0;
+}
+
+int rf_eq_fold(rf_parser *p, const char *s, size_t n, const char *key)
+{
+    size_t kn = strlen(key);
+    rf_buf_clear(&p->scratch2);
+    if (rf_casefold(p, s, n, &p->scratch2) < 0)
+        return 0;
+    return p->scratch2.size == kn && memcmp(p->scratch2.data, key, kn) == 0;
+}
+
+int rf_eq_fold2(rf_parser *p, const char *a, size_t an, const char *b, size_t bn)
+{
+    rf_buf_clear(&p->scratch2);
+    if (rf_casefold(p, a, an, &p->scratch2) < 0)
+        return 0;
+    size_t split = p->scratch2.size;
+    if (rf_casefold(p, b, bn, &p->scratch2) < 0)
+        return 0;
+    size_t bl = p->scratch2.size - split;
+    return split == bl && memcmp(p->scratch2.data, p->scratch2.data + split, bl) == 0;
+}
