@@ -163,8 +163,9 @@ int rf_input_next(rf_parser *p, rf_raw_line *out)
         make_line(in, buf, &r, out);
         in->carry_pos += r.content + r.term;
         if (in->carry_pos == in->carry.size) {
+            /* empty, but leave the bytes: out->data points at them */
             in->carry_pos = 0;
-            rf_buf_clear(&in->carry);
+            in->carry.size = 0;
         }
         return 1;
     }

@@ -279,7 +279,7 @@ int rf_match_list(const char *s, size_t n, rf_listmark *out)
         size_t e = match_enumerator(r + t, rn - t);
         if (e) {
             out->label.s = r + t;
-            out->label.n = e - 1;
+            out->label.n = e;
             t = skip_spaces(r, rn, t + e);
         } else {
             out->label.s = "-";
@@ -293,7 +293,7 @@ int rf_match_list(const char *s, size_t n, rf_listmark *out)
     if (!e)
         return 0;
     out->label.s = r;
-    out->label.n = e - 1;
+    out->label.n = e;
     size_t t = skip_spaces(r, rn, e);
     out->text.s = r + t;
     out->text.n = rn - t;
