@@ -78,6 +78,60 @@ void json_string(sb *b, const char *s, size_t n)
     sb_put(b, "\"", 1);
 }
 
+/* Python's float repr: the shortest digits that read back as v, in fixed
+ * notation for exponents -4..15 and as d.ddde+XX otherwise. */
+static void python_float(sb *b, double v)
+{
+    char e[40], digits[24], out[64];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(e, sizeof e, "%.*e", prec - 1, v);
+        if (strtod(e, NULL) == v)
+            break;
+    }
+    const char *s = e;
+    size_t n = 0, o = 0;
+    if (*s == '-')
+        out[o++] = *s++;
+    for (; *s && *s != 'e'; s++) {
+        if (*s != '.')
+            digits[n++] = *s;
+    }
+    int exp = atoi(s + 1);
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    if (exp >= -4 && exp < 16) {
+        if (exp < 0) {
+            out[o++] = '0';
+            out[o++] = '.';
+            for (int z = -1; z > exp; z--)
+                out[o++] = '0';
+            memcpy(out + o, digits, n);
+            o += n;
+        } else {
+            for (int i = 0; i <= exp || (size_t)i < n; i++) {
+                if (i == exp + 1)
+                    out[o++] = '.';
+                out[o++] = (size_t)i < n ? digits[i] : '0';
+            }
+            if ((size_t)exp + 1 >= n) {
+                out[o++] = '.';
+                out[o++] = '0';
+            }
+        }
+        out[o] = '\0';
+    } else {
+        out[o++] = digits[0];
+        if (n > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digits + 1, n - 1);
+            o += n - 1;
+        }
+        snprintf(out + o, sizeof out - o, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    }
+    sb_puts(b, out);
+}
+
 void json_number(sb *b, double v, int is_integer)
 {
     char text[40];
@@ -90,14 +144,7 @@ void json_number(sb *b, double v, int is_integer)
         sb_puts(b, text);
         return;
     }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(text, sizeof text, "%.*g", prec, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
-    sb_puts(b, text);
-    if (!strpbrk(text, ".en"))
-        sb_puts(b, ".0"); /* a float keeps its point, as Python prints it */
+    python_float(b, v);
 }
 
 void jw_init(jw *w, sb *out, int depth)
