@@ -45,6 +45,13 @@ typedef struct cell_ref {
     size_t off, len;
 } cell_ref;
 
+/* An absence line that stood after the block (emitted right after it, so
+ * that events stay in document order). */
+typedef struct absence_ref {
+    size_t off, len;
+    uint64_t line, start, end;
+} absence_ref;
+
 struct rf_block {
     enum block_kind kind;
     rf_buf text;            /* paragraph: collapsed joined text; list/table: storage */
@@ -57,6 +64,9 @@ struct rf_block {
     size_t n_rows, cap_rows;
     cell_ref *cells;
     size_t n_cells, cap_cells;
+    absence_ref *after;
+    size_t n_after, cap_after;
+    rf_buf after_text;
     uint64_t line, start, end, end_line;
     size_t raw_size;
 };
@@ -76,7 +86,8 @@ static rf_block *take_block(rf_parser *p)
     rf_buf_clear(&b->clean);
     b->joined = 0;
     b->src_lines = 0;
-    b->n_items = b->n_rows = b->n_cells = 0;
+    b->n_items = b->n_rows = b->n_cells = b->n_after = 0;
+    rf_buf_clear(&b->after_text);
     b->raw_size = 0;
     return b;
 }
@@ -90,6 +101,8 @@ static void free_block(rf_parser *p, rf_block *b)
     rf_free(p, b->items);
     rf_free(p, b->rows);
     rf_free(p, b->cells);
+    rf_free(p, b->after);
+    rf_buf_free(p, &b->after_text);
     rf_free(p, b);
 }
 
@@ -554,6 +567,14 @@ static void emit_table(rf_parser *p, rf_block *b)
     rf_emit(p, REFERAT_EV_TABLE_END, b->start, b->end, b->line, b->end_line);
 }
 
+static void emit_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
+                         uint64_t start, uint64_t end)
+{
+    referat_event *ev = rf_emit(p, REFERAT_EV_ABSENCE, start, end, line, line);
+    if (ev)
+        ev->name = rf_str(p, name, n);
+}
+
 static void emit_block(rf_parser *p, rf_block *b, int heading)
 {
     if (b->kind == BK_PARA)
@@ -562,6 +583,31 @@ static void emit_block(rf_parser *p, rf_block *b, int heading)
         emit_list(p, b);
     else
         emit_table(p, b);
+    for (size_t i = 0; i < b->n_after; i++) {
+        const absence_ref *a = &b->after[i];
+        emit_absence(p, b->after_text.data + a->off, a->len, a->line, a->start, a->end);
+    }
+}
+
+void rf_blocks_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
+                       uint64_t start, uint64_t end)
+{
+    rf_block *b = p->blk_b ? p->blk_b : p->blk_a;
+    if (!b) {
+        emit_absence(p, name, n, line, start, end);
+        return;
+    }
+    void *arr = b->after;
+    if (rf_grow(p, &arr, &b->cap_after, b->n_after + 1, sizeof(absence_ref)) < 0)
+        return;
+    b->after = arr;
+    absence_ref *a = &b->after[b->n_after++];
+    a->off = b->after_text.size;
+    rf_buf_append(p, &b->after_text, name, n);
+    a->len = b->after_text.size - a->off;
+    a->line = line;
+    a->start = start;
+    a->end = end;
 }
 
 /* blk_b is complete: decide blk_a with it, then hold blk_b back only if it

@@ -210,6 +210,9 @@ void rf_front_reset(rf_parser *p);
 void rf_blocks_attachments(rf_parser *p, rf_para *para);
 void rf_blocks_add(rf_parser *p, rf_para *para);
 void rf_blocks_flush(rf_parser *p);
+/* An absence name: emitted after the blocks still held back. */
+void rf_blocks_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
+                       uint64_t start, uint64_t end);
 void rf_blocks_free(rf_parser *p);
 
 /* ---- events (emit.c) ----------------------------------------------------- */

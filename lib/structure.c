@@ -197,11 +197,8 @@ static void absence(rf_parser *p, const rf_line *l, rf_slice names)
 {
     size_t pos = 0;
     rf_slice name, note;
-    while (rf_next_name(names.s, names.n, &pos, &name, &note)) {
-        referat_event *ev = rf_emit(p, REFERAT_EV_ABSENCE, l->start, l->end, l->line, l->line);
-        if (ev)
-            ev->name = rf_str(p, name.s, name.n);
-    }
+    while (rf_next_name(names.s, names.n, &pos, &name, &note))
+        rf_blocks_absence(p, name.s, name.n, l->line, l->start, l->end);
 }
 
 static void item_paragraph(rf_parser *p, rf_para *para)
