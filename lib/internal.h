@@ -267,6 +267,7 @@ struct referat_parser {
 
     rf_input in;
     rf_buf nfc;          /* the current line, decoded */
+    rf_buf col;          /* the current line, collapsed */
     rf_buf scratch;      /* short-lived work space (cleaning, folding) */
     rf_buf scratch2;
     int32_t *ucs;        /* utf8proc work space */

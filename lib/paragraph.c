@@ -43,7 +43,7 @@ static int is_structural(rf_parser *p, const char *s, size_t n)
            rf_match_heading(p, s, n, &hd);
 }
 
-/* Appends the current decoded line (p->nfc) to the paragraph. */
+/* Appends the current line (p->nfc, collapsed in p->col) to the paragraph. */
 static void add_line(rf_parser *p, const rf_raw_line *raw)
 {
     rf_para *para = &p->para;
@@ -62,11 +62,11 @@ static void add_line(rf_parser *p, const rf_raw_line *raw)
     l->nfc_len = para->text.size - l->nfc_off;
     rf_buf_putc(p, &para->text, '\0');
     l->col_off = para->text.size;
-    rf_collapse(p, nfc, p->nfc.size, &para->text);
+    rf_buf_append(p, &para->text, p->col.data, p->col.size);
     l->col_len = para->text.size - l->col_off;
     rf_buf_putc(p, &para->text, '\0');
     l->cln_off = para->text.size;
-    rf_clean(p, para->text.data + l->col_off, l->col_len, &para->text);
+    rf_clean(p, p->col.data, p->col.size, &para->text);
     l->cln_len = para->text.size - l->cln_off;
     rf_buf_putc(p, &para->text, '\0');
     if (p->nomem)
@@ -99,9 +99,9 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
     if (raw->cut_after && too_large(p, raw->line, raw->start, raw->end) < 0)
         return -1;
     const char *nfc = p->nfc.data ? p->nfc.data : "";
-    rf_buf_clear(&p->scratch);
-    rf_collapse(p, nfc, p->nfc.size, &p->scratch);
-    if (p->scratch.size == 0)
+    rf_buf_clear(&p->col);
+    rf_collapse(p, nfc, p->nfc.size, &p->col);
+    if (p->col.size == 0)
         return finish_para(p);
     if (raw->cut) {
         if (finish_para(p) < 0)

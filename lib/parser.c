@@ -51,6 +51,7 @@ void referat_parser_free(referat_parser *p)
         return;
     rf_buf_free(p, &p->in.carry);
     rf_buf_free(p, &p->nfc);
+    rf_buf_free(p, &p->col);
     rf_buf_free(p, &p->scratch);
     rf_buf_free(p, &p->scratch2);
     rf_free(p, p->ucs);

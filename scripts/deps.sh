@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing libreferat needs, from Debian packages.
+# Skips the install when everything is there already.
+set -euo pipefail
+packages=(build-essential cmake pkg-config libutf8proc-dev libcmocka-dev
+          python3 python3-dev swig python3-pytest python3-pandas
+          doxygen man-db groff-base dpkg-dev file)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

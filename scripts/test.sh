@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test: a warnings-as-errors build with ctest (C, CLI, conformance,
+# Python), then the same under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then the install-and-consume checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+jobs="$(nproc)"
+
+echo "== build (warnings are errors) and test"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREFERAT_WERROR=ON
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_SANITIZE=ON
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE nosan
