@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# build the bindings for Debian's python3 (it has python3-pandas), not a
+# python3 that happens to come first on PATH
+PYTHON_HINT=()
+[ -x /usr/bin/python3 ] && PYTHON_HINT=(-DPython3_EXECUTABLE=/usr/bin/python3)
+cmake -S . -B build "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 if [ $# -eq 0 ]; then set -- json examples/sample.txt; fi
 build/cli/referat "$@"

@@ -5,15 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
+# build the bindings for Debian's python3 (it has python3-pandas), not a
+# python3 that happens to come first on PATH
+PYTHON_HINT=()
+[ -x /usr/bin/python3 ] && PYTHON_HINT=(-DPython3_EXECUTABLE=/usr/bin/python3)
 jobs="$(nproc)"
 
 echo "== build (warnings are errors) and test"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREFERAT_WERROR=ON
+cmake -S . -B build "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREFERAT_WERROR=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_SANITIZE=ON
+cmake -S . -B build-asan "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE nosan
