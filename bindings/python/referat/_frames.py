@@ -42,7 +42,13 @@ def frames(doc):
         "attachments": ["meeting_date", "item", "name"],
         "table_rows": ["meeting_date", "item", "table", "row", "header", "cells", "values"],
     }
-    return {k: pd.DataFrame(rows[k], columns=columns[k]) for k in columns}
+    bools = {"items": ["closed"], "attendance": ["absent"], "table_rows": ["header"]}
+    out = {}
+    for k in columns:
+        df = pd.DataFrame(rows[k], columns=columns[k])
+        # empty frames would otherwise get object columns, where ~ misbehaves
+        out[k] = df.astype({c: bool for c in bools.get(k, [])})
+    return out
 
 
 def _item_rows(rows, m, it):
