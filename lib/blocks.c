@@ -179,7 +179,7 @@ static void build_para(rf_parser *p, rf_block *b, const rf_para *para, size_t fr
             rf_buf_putc(p, &b->text, ' ');
         rf_buf_append(p, &b->text, RF_COL(para, i), para->lines[i].col_len);
     }
-    rf_clean(p, b->text.data ? b->text.data : "", b->text.size, &b->clean);
+    rf_clean_collapsed(p, b->text.data ? b->text.data : "", b->text.size, &b->clean);
 }
 
 static void build_list(rf_parser *p, rf_block *b, const rf_para *para, size_t from,
@@ -317,7 +317,8 @@ static int is_candidate(const rf_block *b)
         return 0;
     const char *s = b->clean.data;
     size_t n = b->clean.size;
-    if (rf_count_cps(s, n) > 60)
+    /* at most 60 code points: at most 240 bytes, and count only when needed */
+    if (n > 240 || (n > 60 && rf_count_cps(s, n) > 60))
         return 0;
     size_t i = 0;
     if (!rf_is_upper_cp(rf_next_cp(s, n, &i)))
@@ -429,7 +430,7 @@ static int try_merge(rf_parser *p, rf_block *b, const rf_block *x)
         rf_buf_putc(p, &b->text, ' ');
         rf_buf_append(p, &b->text, x->text.data, x->text.size);
         rf_buf_clear(&b->clean);
-        rf_clean(p, b->text.data, b->text.size, &b->clean);
+        rf_clean_collapsed(p, b->text.data, b->text.size, &b->clean);
         b->joined = 1;
     } else if (b->kind == BK_LIST) {
         append_items(p, b, x);
@@ -467,7 +468,7 @@ static void emit_list(rf_parser *p, const rf_block *b)
         ev->label = block_str(p, b, it->label_off, it->label_len);
         ev->number = (int64_t)it->level;
         rf_buf_clear(&p->scratch);
-        rf_clean(p, b->text.data + it->text_off, it->text_len, &p->scratch);
+        rf_clean_collapsed(p, b->text.data + it->text_off, it->text_len, &p->scratch);
         ev->text = rf_str(p, p->scratch.data ? p->scratch.data : "", p->scratch.size);
     }
     rf_emit(p, REFERAT_EV_LIST_END, b->start, b->end, b->line, b->end_line);

@@ -201,6 +201,13 @@ static void step_stars(rf_parser *p, const char *s, size_t n, rf_buf *out)
     remove_balanced(p, s, n, "*", out);
 }
 
+int rf_clean_collapsed(rf_parser *p, const char *s, size_t n, rf_buf *out)
+{
+    if (!needs_cleaning(s, n))
+        return rf_buf_append(p, out, s, n);
+    return rf_clean(p, s, n, out);
+}
+
 int rf_clean(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     if (!needs_cleaning(s, n))

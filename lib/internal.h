@@ -98,6 +98,8 @@ int rf_casefold(rf_parser *p, const char *s, size_t n, rf_buf *out);
 int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out);
 /* Appends s cleaned of inline markup, collapsed and in NFC. */
 int rf_clean(rf_parser *p, const char *s, size_t n, rf_buf *out);
+/* rf_clean for text that is collapsed already (skips collapsing it again). */
+int rf_clean_collapsed(rf_parser *p, const char *s, size_t n, rf_buf *out);
 
 /* Decodes the code point at s[*i] (valid UTF-8 assumed) and advances *i. */
 int32_t rf_next_cp(const char *s, size_t n, size_t *i);

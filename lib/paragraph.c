@@ -66,7 +66,7 @@ static void add_line(rf_parser *p, const rf_raw_line *raw)
     l->col_len = para->text.size - l->col_off;
     rf_buf_putc(p, &para->text, '\0');
     l->cln_off = para->text.size;
-    rf_clean(p, p->col.data, p->col.size, &para->text);
+    rf_clean_collapsed(p, p->col.data, p->col.size, &para->text);
     l->cln_len = para->text.size - l->cln_off;
     rf_buf_putc(p, &para->text, '\0');
     if (p->nomem)

@@ -17,32 +17,40 @@ int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     if (rf_buf_reserve(p, out, n) < 0)
         return -1;
-    size_t start = out->size;
+    char *d = out->data;
+    size_t start = out->size, o = out->size;
     int pending_space = 0;
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        int32_t cp;
-        size_t from = i;
-        if (c < 0x80) {
-            cp = c;
+        if (c < 0x80) { /* the common case: one byte at a time, no calls */
             i++;
-        } else {
-            cp = rf_next_cp(s, n, &i);
+            if (ascii_space(c)) {
+                pending_space = o > start;
+                continue;
+            }
+            if (pending_space)
+                d[o++] = ' ';
+            pending_space = 0;
+            d[o++] = (char)c;
+            continue;
         }
+        size_t from = i;
+        int32_t cp = rf_next_cp(s, n, &i);
         if (cp == 0xAD)
             continue;
-        if (c < 0x80 ? ascii_space(c) : rf_is_space_cp(cp)) {
-            pending_space = out->size > start;
+        if (rf_is_space_cp(cp)) {
+            pending_space = o > start;
             continue;
         }
         if (pending_space)
-            out->data[out->size++] = ' ';
+            d[o++] = ' ';
         pending_space = 0;
-        memcpy(out->data + out->size, s + from, i - from);
-        out->size += i - from;
+        while (from < i)
+            d[o++] = s[from++];
     }
-    out->data[out->size] = '\0';
+    d[o] = '\0';
+    out->size = o;
     return 0;
 }
 
