@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test: a warnings-as-errors build with ctest (C, CLI, conformance,
-# Python), then the same under AddressSanitizer + UndefinedBehaviorSanitizer,
-# then the install-and-consume checks.
+# Python, examples, install and packages),
+# the API reference, then everything again under AddressSanitizer +
+# UndefinedBehaviorSanitizer (the install and Python tests run in the first
+# build only: label nosan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -15,6 +17,9 @@ echo "== build (warnings are errors) and test"
 cmake -S . -B build "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREFERAT_WERROR=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== API reference (Doxygen; any warning fails)"
+cmake --build build --target docs
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_SANITIZE=ON

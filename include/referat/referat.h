@@ -58,8 +58,8 @@ REFERAT_API unsigned referat_version_number(void);
 /** A view of UTF-8 text. data is NULL (and size 0) when the field has no
  *  value (JSON null); an empty but present text has a non-NULL data. */
 typedef struct referat_string {
-    const char *data;
-    size_t size;
+    const char *data; /**< first byte (not NUL-terminated), NULL for no value */
+    size_t size;      /**< length in bytes */
 } referat_string;
 
 /** Status returned by the parser functions. */
@@ -83,7 +83,7 @@ typedef enum referat_error_code {
 
 /** Where and why a parse stopped. */
 typedef struct referat_error {
-    referat_error_code code;
+    referat_error_code code; /**< what went wrong */
     const char *message;   /**< NUL-terminated, owned by the parser */
     uint64_t offset;       /**< 0-based byte offset into the raw input */
     uint64_t line;         /**< 1-based line */
@@ -142,20 +142,20 @@ typedef enum referat_diagnostic_code {
 /** Source span: the raw bytes [start_offset, end_offset) of the input
  *  (line ends included) and the lines they cover (1-based, inclusive). */
 typedef struct referat_span {
-    uint64_t start_offset;
-    uint64_t end_offset;
-    uint64_t start_line;
-    uint64_t end_line;
+    uint64_t start_offset; /**< offset of the first byte */
+    uint64_t end_offset;   /**< offset after the last byte */
+    uint64_t start_line;   /**< first line (1-based) */
+    uint64_t end_line;     /**< last line */
 } referat_span;
 
 /** A table cell. has_value is 1 when the whole cell is a Danish number
  *  ("608.192", "71,9", "-0,0"); value_is_integer is 1 when it had no
  *  decimal part. */
 typedef struct referat_cell {
-    referat_string text;
-    double value;
-    int has_value;
-    int value_is_integer;
+    referat_string text;  /**< the cell, cleaned of markup */
+    double value;         /**< the number, when has_value */
+    int has_value;        /**< the whole cell is a number */
+    int value_is_integer; /**< the number had no decimal part */
 } referat_cell;
 
 /**
@@ -165,8 +165,8 @@ typedef struct referat_cell {
  * call on it (see the file comment). Fields are only ever added at the end.
  */
 typedef struct referat_event {
-    referat_event_type type;
-    referat_span span;
+    referat_event_type type; /**< what happened */
+    referat_span span;       /**< where, in the raw input */
 
     /** Meeting kind ("referat", "dagsorden"), section kind ("background",
      *  "decision", ...) or diagnostic code ("invalid-utf8", ...). */
@@ -211,6 +211,7 @@ typedef struct referat_event {
     int header;
     /** Table row cells. */
     const referat_cell *cells;
+    /** Table row: number of cells. */
     size_t cell_count;
     /** Section start: the kind as an enum. */
     referat_section_kind section;
@@ -235,6 +236,7 @@ typedef struct referat_options {
     int fail_on_limit;
     /** Allocator (default: the C library's realloc/free) and its context. */
     referat_realloc_fn realloc_fn;
+    /** Passed to realloc_fn as its first argument. */
     void *alloc_ctx;
 } referat_options;
 
