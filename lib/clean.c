@@ -16,11 +16,23 @@
 
 #include "internal.h"
 
+/* Copies s[*i...] up to (not including) the next byte c, or to the end. */
+static void copy_until(rf_parser *p, const char *s, size_t n, size_t *i, char c, rf_buf *out)
+{
+    const char *hit = memchr(s + *i, c, n - *i);
+    size_t end = hit ? (size_t)(hit - s) : n;
+    rf_buf_append(p, out, s + *i, end - *i);
+    *i = end;
+}
+
 static void remove_double_stars(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     size_t i = 0;
     while (i < n) {
-        if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+        copy_until(p, s, n, &i, '*', out);
+        if (i >= n)
+            break;
+        if (i + 1 < n && s[i + 1] == '*') {
             i += 2;
             continue;
         }
@@ -40,6 +52,9 @@ static void remove_balanced(rf_parser *p, const char *s, size_t n, const char *m
     size_t m = strlen(marker);
     size_t i = 0;
     while (i < n) {
+        copy_until(p, s, n, &i, marker[0], out);
+        if (i >= n)
+            break;
         if (i + m < n && memcmp(s + i, marker, m) == 0 && !is_ws(s[i + m])) {
             /* shortest match: the first closing marker after a non-space */
             size_t j = i + m + 1;
@@ -107,8 +122,11 @@ static void remove_tags(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     size_t i = 0;
     while (i < n) {
+        copy_until(p, s, n, &i, '<', out);
+        if (i >= n)
+            break;
         int block = 0;
-        size_t len = s[i] == '<' ? match_tag(s, n, i, &block) : 0;
+        size_t len = match_tag(s, n, i, &block);
         if (len) {
             if (block)
                 rf_buf_putc(p, out, ' ');
@@ -155,7 +173,10 @@ static void decode_entities(rf_parser *p, const char *s, size_t n, rf_buf *out)
                  {"&#39;", '\''}, {"&nbsp;", 0xA0}};
     size_t i = 0;
     while (i < n) {
-        if (s[i] == '&') {
+        copy_until(p, s, n, &i, '&', out);
+        if (i >= n)
+            break;
+        {
             size_t len = 0;
             int32_t cp = -1;
             for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
@@ -180,12 +201,8 @@ static void decode_entities(rf_parser *p, const char *s, size_t n, rf_buf *out)
 
 static int needs_cleaning(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '*' || c == '_' || c == '<' || c == '&')
-            return 1;
-    }
-    return 0;
+    /* four memchr passes are faster than one byte loop over long lines */
+    return memchr(s, '*', n) || memchr(s, '<', n) || memchr(s, '&', n) || memchr(s, '_', n);
 }
 
 /* One step: src -> dst, then dst becomes the source of the next step. */

@@ -40,24 +40,25 @@ static int scan_line(const unsigned char *buf, size_t n, int final, int more,
 {
     size_t stop = n < limit ? n : limit;
     r->cut = 0;
-    for (size_t i = 0; i < stop; i++) {
-        if (buf[i] == '\n') {
+    const unsigned char *lf = memchr(buf, '\n', stop);
+    const unsigned char *cr = memchr(buf, '\r', lf ? (size_t)(lf - buf) : stop);
+    if (cr) {
+        size_t i = (size_t)(cr - buf);
+        if (i + 1 < n) {
             r->content = i;
-            r->term = 1;
+            r->term = buf[i + 1] == '\n' ? 2 : 1;
             return FOUND;
         }
-        if (buf[i] == '\r') {
-            if (i + 1 < n) {
-                r->content = i;
-                r->term = buf[i + 1] == '\n' ? 2 : 1;
-                return FOUND;
-            }
-            if (!final && !more)
-                return NEED_MORE;
-            r->content = i;
-            r->term = 1;
-            return FOUND;
-        }
+        if (!final && !more)
+            return NEED_MORE;
+        r->content = i;
+        r->term = 1;
+        return FOUND;
+    }
+    if (lf) {
+        r->content = (size_t)(lf - buf);
+        r->term = 1;
+        return FOUND;
     }
     if (n > limit) {
         r->content = cut_point(buf, limit);

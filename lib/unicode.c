@@ -5,18 +5,28 @@
  * so every allocation goes through the parser's allocator hook.
  */
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "internal.h"
 
-/* Every code point below U+0300 is NFC-stable: no combining marks and no
- * compositions start there. A line made only of those needs no work. */
+/* Quick check: a text is already NFC when every code point is below U+0300
+ * (no combining marks and no compositions start there) or in General
+ * Punctuation U+2002-U+206F or Currency Symbols U+20A0-U+20BF (dashes,
+ * quotes, bullets, the euro sign: no canonical decompositions, and nothing
+ * composes with them). Anything else goes through utf8proc. */
 static int quick_nfc(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
-        if (u[i] >= 0xCC) /* lead bytes of U+0300 and above */
+        if (u[i] < 0xCC) /* ASCII, continuation bytes, lead bytes below U+0300 */
+            continue;
+        if (u[i] != 0xE2 || i + 2 >= n)
             return 0;
+        int32_t cp = ((u[i] & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+        if (!((cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20BF)))
+            return 0;
+        i += 2;
     }
     return 1;
 }
@@ -159,6 +169,16 @@ int rf_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        /* eight ASCII bytes without NUL at a time */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+            if (!(w & high) && !((w - ones) & ~w & high)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) {
             if (s[i] == 0) {
                 *bad = i;
