@@ -14,7 +14,6 @@ child process running each. Not a test: numbers depend on the machine.
 """
 import os
 import pathlib
-import resource
 import subprocess
 import sys
 import tempfile
@@ -38,12 +37,12 @@ def make_stream(megabytes):
 
 def child(code, path):
     """Runs code in a fresh python; returns (seconds, max RSS in MiB)."""
-    script = f"import time, referat\nt=time.perf_counter()\n{code}\nprint(time.perf_counter()-t)"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    script = ("import resource, time, referat\nt=time.perf_counter()\n"
+              f"{code}\n"
+              "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", script, path], capture_output=True, text=True,
-                         check=True, env=dict(os.environ)).stdout
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return float(out.split()[-1]), max(rss, before) / 1024
+                         check=True, env=dict(os.environ)).stdout.split()
+    return float(out[-2]), int(out[-1]) / 1024
 
 
 def cli(referat, path):
