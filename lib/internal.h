@@ -12,6 +12,8 @@
  *   structure.c  paragraphs -> meeting / item / section events
  *   frontmatter.c meta lines, participants, table of contents
  *   blocks.c     the block rules with one block of look-ahead
+ *   block_build.c  building one block from paragraph lines (rule 0)
+ *   block_emit.c   handing a finished block out as events
  *   emit.c       the event queue and its string arena
  *   parser.c     the public API
  *
