@@ -63,7 +63,7 @@ static void date_fields(rf_parser *p, referat_event *ev, const char *v, size_t n
         ev->weekday = rf_str(p, v, sp ? (size_t)(sp - v) : n);
     if (rf_find_time(v, n, hm))
         ev->time = rf_cstr(p, hm);
-    if (!rf_find_danish_date(p, v, n, iso))
+    if (!rf_find_danish_date(v, n, iso))
         return;
     ev->date = rf_cstr(p, iso);
     if (strcmp(iso, p->meeting_date) != 0)

@@ -3,9 +3,11 @@
  *
  * Pipeline (one concern per file):
  *
+ *   memory.c     the allocator hook, growable buffers
  *   input.c      raw bytes -> lines (CR, LF, CR LF; BOM; chunk carry; cuts)
  *   decode.c     line bytes -> valid UTF-8 in NFC (cp1252 fallback, strict)
- *   text.c       collapse, case folding, character classes
+ *   unicode.c    utf8proc: NFC, case folding, character classes, validation
+ *   text.c       collapsed text, comparisons without case
  *   clean.c      inline markup removal ("cleaned" text)
  *   match.c      line recognizers (header, Punkt, headings, lists, numbers)
  *   paragraph.c  lines -> paragraphs (structural lines stand alone)
@@ -16,6 +18,7 @@
  *   block_emit.c   handing a finished block out as events
  *   emit.c       the event queue and its string arena
  *   parser.c     the public API
+ *   names.c      names of enum values, the version
  *
  * All state lives in one referat_parser; there are no globals. Memory is
  * taken through the options' allocator. An allocation failure sets a sticky
@@ -38,7 +41,7 @@ void *rf_alloc(rf_parser *p, size_t size);
 void *rf_realloc(rf_parser *p, void *ptr, size_t size);
 void rf_free(rf_parser *p, void *ptr);
 
-/* Growable byte buffer. data is always NUL-terminated when non-NULL. */
+/* Growable byte buffer; the rf_buf_* functions keep data NUL-terminated. */
 typedef struct rf_buf {
     char *data;
     size_t size;
@@ -166,7 +169,7 @@ int rf_is_pipe_separator(const char *s, size_t n);
 /* TOC line forms "Title..... N" (collapsed); title excludes the dots. */
 int rf_match_toc_line(const char *s, size_t n, rf_slice *title, int64_t *page);
 /* "D. month YYYY" anywhere; ISO into iso[11]. */
-int rf_find_danish_date(rf_parser *p, const char *s, size_t n, char iso[11]);
+int rf_find_danish_date(const char *s, size_t n, char iso[11]);
 /* "kl. H:MM" / "kl. H.MM" anywhere; "HH:MM" into hm[6]. */
 int rf_find_time(const char *s, size_t n, char hm[6]);
 int rf_parse_int(const char *s, size_t n, int64_t *out);

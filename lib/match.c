@@ -430,9 +430,8 @@ static int month_number(const char *s, size_t n)
 }
 
 /* (\d{1,2})\. (month) (\d{4}) anywhere */
-int rf_find_danish_date(rf_parser *p, const char *s, size_t n, char iso[11])
+int rf_find_danish_date(const char *s, size_t n, char iso[11])
 {
-    (void)p;
     for (size_t i = 0; i < n; i++) {
         if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
             continue;
