@@ -60,4 +60,11 @@ cc -std=c11 "$src/examples/list_items.c" \
    $(PKG_CONFIG_PATH=$rootlib/pkgconfig pkg-config --cflags --libs libreferat) -o "$tmp/from_deb"
 LD_LIBRARY_PATH=$rootlib "$tmp/from_deb" "$src/examples/sample.txt" \
   | cmp - "$src/tests/examples/list_items.out"
-echo "install checks: 8 passed, 0 failed"
+if [ -d "$build/bindings/python" ]; then
+  step "the wheel installs into a venv"
+  cmake --build "$build" --target wheel >/dev/null
+  "$python" -m venv --system-site-packages "$tmp/venv"
+  "$tmp/venv/bin/pip" install -q --no-index "$build"/dist/referat-"$version"-*.whl
+  (cd "$tmp" && "$tmp/venv/bin/python" -c "import referat; assert referat.__version__ == '$version'")
+fi
+echo "install checks: 9 passed, 0 failed"
