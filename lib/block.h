@@ -46,6 +46,7 @@ struct rf_block {
     rf_buf after_text;
     uint64_t line, start, end, end_line;
     size_t raw_size;
+    long uniform;           /* tables: the cell count of every row, or -1 */
 };
 
 
@@ -57,8 +58,9 @@ void rf_block_free(rf_parser *p, rf_block *b);
  * piece ends. NULL when memory ran out. */
 rf_block *rf_block_build(rf_parser *p, const rf_para *para, size_t from, size_t *end);
 
-/* block_emit.c */
+/* block_emit.c: rf_block_emit takes the block (recycles or queues it). */
 void rf_block_emit(rf_parser *p, rf_block *b, int heading);
+int rf_block_expand(rf_parser *p, rf_block *b, size_t *index, referat_event *ev);
 void rf_block_emit_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
                            uint64_t start, uint64_t end);
 

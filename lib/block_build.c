@@ -218,6 +218,20 @@ static void build_table(rf_parser *p, rf_block *b, const rf_para *para, size_t f
     }
 }
 
+/* The common cell count of all (non-separator) rows, or -1. */
+static long uniform_cells(const rf_block *b)
+{
+    long n = -1;
+    for (size_t i = 0; i < b->n_rows; i++) {
+        if (b->rows[i].separator)
+            continue;
+        if (n >= 0 && (size_t)n != b->rows[i].ncells)
+            return -1;
+        n = (long)b->rows[i].ncells;
+    }
+    return n;
+}
+
 static rf_block *build_kind(rf_parser *p, enum block_kind kind, const rf_para *para,
                              size_t from, size_t end)
 {
@@ -232,6 +246,7 @@ static rf_block *build_kind(rf_parser *p, enum block_kind kind, const rf_para *p
         build_list(p, b, para, from, end);
     else
         build_table(p, b, para, from, end);
+    b->uniform = uniform_cells(b); /* merging keeps it: both sides share it */
     return b;
 }
 

@@ -61,20 +61,6 @@ static int is_candidate(const rf_block *b)
     return n >= 4 && (memcmp(s + n - 4, " mm.", 4) == 0 || memcmp(s + n - 4, " mv.", 4) == 0);
 }
 
-/* The common cell count of all (non-separator) rows, or -1. */
-static long uniform_cells(const rf_block *b)
-{
-    long n = -1;
-    for (size_t i = 0; i < b->n_rows; i++) {
-        if (b->rows[i].separator)
-            continue;
-        if (n >= 0 && (size_t)n != b->rows[i].ncells)
-            return -1;
-        n = (long)b->rows[i].ncells;
-    }
-    return n;
-}
-
 static void extend_span(rf_block *b, const rf_block *x)
 {
     b->end = x->end;
@@ -137,10 +123,8 @@ static int can_merge(const rf_block *b, const rf_block *x)
         return 0;
     switch (b->kind) {
     case BK_TAB:
-    case BK_PIPE: {
-        long nb = uniform_cells(b);
-        return nb >= 0 && nb == uniform_cells(x);
-    }
+    case BK_PIPE:
+        return b->uniform >= 0 && b->uniform == x->uniform;
     case BK_LIST:
         return 1;
     case BK_PARA:
@@ -203,8 +187,7 @@ static void finish_b(rf_parser *p)
     p->blk_b = NULL;
     if (p->blk_a) {
         int heading = b && b->kind == BK_PARA && !is_candidate(b);
-        rf_block_emit(p, p->blk_a, heading);
-        rf_block_recycle(p, p->blk_a);
+        rf_block_emit(p, p->blk_a, heading); /* takes the block */
         p->blk_a = NULL;
     }
     if (!b)
@@ -213,7 +196,6 @@ static void finish_b(rf_parser *p)
         p->blk_a = b;
     } else {
         rf_block_emit(p, b, 0);
-        rf_block_recycle(p, b);
     }
 }
 
@@ -245,7 +227,6 @@ void rf_blocks_flush(rf_parser *p)
     finish_b(p);
     if (p->blk_a) {
         rf_block_emit(p, p->blk_a, 0);
-        rf_block_recycle(p, p->blk_a);
         p->blk_a = NULL;
     }
 }

@@ -45,18 +45,21 @@ static int is_ws(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Removes balanced marker pairs (marker of len 1 or 2 made of ch). */
+/* Removes balanced marker pairs (marker "__" or "*"): the shortest match,
+ * opening marker followed by a non-space, closing one preceded by one.
+ * Linear: once a search for a closing marker fails, no later opening marker
+ * can find one either (the closers after it are a subset). */
 static void remove_balanced(rf_parser *p, const char *s, size_t n, const char *marker,
                             rf_buf *out)
 {
     size_t m = strlen(marker);
     size_t i = 0;
+    int no_closer = 0;
     while (i < n) {
         copy_until(p, s, n, &i, marker[0], out);
         if (i >= n)
             break;
-        if (i + m < n && memcmp(s + i, marker, m) == 0 && !is_ws(s[i + m])) {
-            /* shortest match: the first closing marker after a non-space */
+        if (!no_closer && i + m < n && memcmp(s + i, marker, m) == 0 && !is_ws(s[i + m])) {
             size_t j = i + m + 1;
             for (; j + m <= n; j++) {
                 if (memcmp(s + j, marker, m) == 0 && !is_ws(s[j - 1]))
@@ -67,6 +70,7 @@ static void remove_balanced(rf_parser *p, const char *s, size_t n, const char *m
                 i = j + m;
                 continue;
             }
+            no_closer = 1;
         }
         rf_buf_putc(p, out, s[i++]);
     }
@@ -121,12 +125,17 @@ static size_t match_tag(const char *s, size_t n, size_t i, int *block)
 static void remove_tags(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     size_t i = 0;
+    /* a tag can only close before the last '>': past it, do not search */
+    const char *last_gt = NULL;
+    for (size_t k = n; k > 0 && !last_gt; k--)
+        if (s[k - 1] == '>')
+            last_gt = s + k - 1;
     while (i < n) {
         copy_until(p, s, n, &i, '<', out);
         if (i >= n)
             break;
         int block = 0;
-        size_t len = match_tag(s, n, i, &block);
+        size_t len = last_gt && s + i < last_gt ? match_tag(s, n, i, &block) : 0;
         if (len) {
             if (block)
                 rf_buf_putc(p, out, ' ');

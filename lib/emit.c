@@ -5,20 +5,23 @@
  * of chained blocks that never move, so views stay valid while the queue
  * fills. When the queue has been handed out completely and the caller asks
  * for the next event, queue and arena are reset (SPEC: views are valid until
- * the next call). */
+ * the next call). A list or table is queued as one deferred entry that makes
+ * its items or rows one per call, so that a block of a million rows never
+ * sits in the queue as a million events. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "block.h"
 
 #define ARENA_MIN 4096
 #define ALIGN 16
 
 void *rf_arena_alloc(rf_parser *p, size_t size)
 {
+    rf_arena_block **arena = p->arena_in_use ? p->arena_in_use : &p->arena;
     size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    rf_arena_block *b = p->arena;
+    rf_arena_block *b = *arena;
     if (!b || b->cap - b->used < size) {
         size_t cap = size > ARENA_MIN ? size : ARENA_MIN;
         size_t head = (sizeof(rf_arena_block) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
@@ -32,7 +35,7 @@ void *rf_arena_alloc(rf_parser *p, size_t size)
         nb->next = b;
         nb->used = 0;
         nb->cap = cap;
-        p->arena = b = nb;
+        *arena = b = nb;
     }
     size_t head = (sizeof(rf_arena_block) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     void *r = (char *)b + head + b->used;
@@ -63,11 +66,12 @@ referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
                        uint64_t end, uint64_t line, uint64_t end_line)
 {
     void *q = p->queue;
-    if (rf_grow(p, &q, &p->q_cap, p->q_head + p->q_count + 1, sizeof(referat_event)) < 0)
+    if (rf_grow(p, &q, &p->q_cap, p->q_head + p->q_count + 1, sizeof(rf_qentry)) < 0)
         return NULL;
     p->queue = q;
-    referat_event *ev = &p->queue[p->q_head + p->q_count++];
-    memset(ev, 0, sizeof *ev);
+    rf_qentry *e = &p->queue[p->q_head + p->q_count++];
+    memset(e, 0, sizeof *e);
+    referat_event *ev = &e->ev;
     ev->type = type;
     ev->span.start_offset = start;
     ev->span.end_offset = end;
@@ -105,29 +109,75 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t
     ev->text = rf_str(p, msg, (size_t)n);
 }
 
+void rf_emit_deferred(rf_parser *p, rf_block *b)
+{
+    referat_event *ev = rf_emit(p, REFERAT_EV_NONE, b->start, b->end, b->line, b->end_line);
+    if (!ev) {
+        rf_block_free(p, b);
+        return;
+    }
+    p->queue[p->q_head + p->q_count - 1].deferred = b;
+}
+
+/* Keeps the newest block of an arena, frees the rest. */
+static void arena_reset(rf_parser *p, rf_arena_block **arena)
+{
+    rf_arena_block *b = *arena;
+    if (!b)
+        return;
+    rf_arena_block *old = b->next;
+    while (old) {
+        rf_arena_block *next = old->next;
+        rf_free(p, old);
+        old = next;
+    }
+    b->next = NULL;
+    b->used = 0;
+}
+
 void rf_queue_reset(rf_parser *p)
 {
     p->q_head = 0;
     p->q_count = 0;
-    /* keep the newest block, free the rest */
-    rf_arena_block *b = p->arena;
-    if (b) {
-        rf_arena_block *old = b->next;
-        while (old) {
-            rf_arena_block *next = old->next;
-            rf_free(p, old);
-            old = next;
+    arena_reset(p, &p->arena);
+}
+
+int rf_queue_pop(rf_parser *p, const referat_event **ev)
+{
+    while (p->q_count > 0) {
+        rf_qentry *e = &p->queue[p->q_head];
+        if (!e->deferred) {
+            *ev = &e->ev;
+            p->q_head++;
+            p->q_count--;
+            return 1;
         }
-        b->next = NULL;
-        b->used = 0;
+        arena_reset(p, &p->expand_arena);
+        p->arena_in_use = &p->expand_arena;
+        int made = rf_block_expand(p, e->deferred, &e->next_index, &p->current);
+        p->arena_in_use = NULL;
+        if (made) {
+            *ev = &p->current;
+            return 1;
+        }
+        rf_block_recycle(p, e->deferred);
+        e->deferred = NULL;
+        p->q_head++;
+        p->q_count--;
     }
+    return 0;
 }
 
 void rf_queue_free(rf_parser *p)
 {
+    for (size_t i = 0; i < p->q_count; i++)
+        rf_block_free(p, p->queue[p->q_head + i].deferred);
     rf_queue_reset(p);
     rf_free(p, p->arena);
     p->arena = NULL;
+    arena_reset(p, &p->expand_arena);
+    rf_free(p, p->expand_arena);
+    p->expand_arena = NULL;
     rf_free(p, p->queue);
     p->queue = NULL;
     p->q_cap = 0;

@@ -224,8 +224,20 @@ void rf_blocks_free(rf_parser *p);
 
 /* ---- events (emit.c) ----------------------------------------------------- */
 
+typedef struct rf_block rf_block;  /* block.h */
+
+/* A queued event, or a deferred list/table that makes its events lazily. */
+typedef struct rf_qentry {
+    referat_event ev;
+    rf_block *deferred;
+    size_t next_index;
+} rf_qentry;
+
 referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
                        uint64_t end, uint64_t line, uint64_t end_line);
+/* Queues a list or table whose items or rows are made one per call of
+ * referat_parser_next (see block_emit.c); the queue owns the block. */
+void rf_emit_deferred(rf_parser *p, rf_block *b);
 referat_string rf_str(rf_parser *p, const char *s, size_t n);
 referat_string rf_cstr(rf_parser *p, const char *s);
 void *rf_arena_alloc(rf_parser *p, size_t size);
@@ -237,6 +249,9 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line,
     ;
 void rf_queue_reset(rf_parser *p);
 void rf_queue_free(rf_parser *p);
+/* Hands out the event at the head of the queue (making it from a deferred
+ * block when it is one): 1 with *ev set, 0 when the queue is empty. */
+int rf_queue_pop(rf_parser *p, const referat_event **ev);
 void rf_set_error(rf_parser *p, referat_error_code code, const char *message,
                   uint64_t offset, uint64_t line, uint64_t column);
 
@@ -254,7 +269,6 @@ typedef struct rf_toc_entry {
     int64_t page;
 } rf_toc_entry;
 
-typedef struct rf_block rf_block;  /* blocks.c */
 
 enum rf_doc_state {
     RF_BEFORE_MEETING,
@@ -282,10 +296,14 @@ struct referat_parser {
 
     rf_para para;        /* the paragraph being built */
 
-    /* the event queue and the arena its strings live in */
-    referat_event *queue;
+    /* the event queue and the arena its strings live in; an event made from
+     * a deferred block lives in current, its strings in expand_arena */
+    rf_qentry *queue;
     size_t q_head, q_count, q_cap;
     rf_arena_block *arena;
+    rf_arena_block *expand_arena;
+    rf_arena_block **arena_in_use;
+    referat_event current;
 
     /* document state (structure.c) */
     enum rf_doc_state state;

@@ -138,14 +138,20 @@ referat_status referat_parser_next(referat_parser *p, const referat_event **even
         return REFERAT_ERROR;
     if (!event)
         return misuse(p, "referat_parser_next() needs somewhere to put the event");
-    if (p->q_count == 0)
-        rf_queue_reset(p); /* every queued event was handed out */
-    referat_status st = fill_queue(p);
-    if (st != REFERAT_OK)
-        return st;
-    *event = &p->queue[p->q_head++];
-    p->q_count--;
-    return REFERAT_OK;
+    for (;;) {
+        if (p->q_count == 0)
+            rf_queue_reset(p); /* every queued event was handed out */
+        referat_status st = fill_queue(p);
+        if (st != REFERAT_OK)
+            return st;
+        if (rf_queue_pop(p, event)) {
+            if (!p->nomem)
+                return REFERAT_OK;
+            *event = NULL;
+            return out_of_memory(p);
+        }
+        /* a deferred block ran out of events: read on */
+    }
 }
 
 const referat_error *referat_parser_error(const referat_parser *p)

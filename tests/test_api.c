@@ -422,6 +422,29 @@ static void test_arbitrary_bytes(void **state)
     }
 }
 
+/* Inputs that once took quadratic time (unbalanced markup, many merged
+ * tables); ctest's timeout for this test catches a return of that. */
+static void test_pathological_inputs(void **state)
+{
+    (void)state;
+    static const char *const units[] = {"*a ", "__a ", "<b x", "a\tb\n\n", "- a\n\n",
+                                        "&#1", "Afbud A\n\n"};
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        sb doc = {0};
+        sb_puts(&doc, "REFERAT X d. 01-01-2020\n\nPunkt 1: A\n\n1/1\n\n");
+        for (int i = 0; i < 40000; i++)
+            sb_puts(&doc, units[u]);
+        sb_puts(&doc, "\n");
+        checker k;
+        memset(&k, 0, sizeof k);
+        assert_int_equal(referat_parse(doc.data, doc.size, NULL, check_event, &k, NULL),
+                         REFERAT_END);
+        assert_int_equal(k.bad_nesting, 0);
+        assert_true(k.events > 5);
+        sb_free(&doc);
+    }
+}
+
 static void test_parsers_are_independent(void **state)
 {
     (void)state;
@@ -484,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_block_too_large),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_arbitrary_bytes),
+        cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_parsers_are_independent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
