@@ -1,5 +1,6 @@
 /* The C API: life cycle, misuse, errors, limits, allocator failures,
  * robustness on arbitrary bytes, independence of parsers. */
+#define _POSIX_C_SOURCE 200809L /* strdup, pthreads */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <pthread.h>
 
 #include <cmocka.h>
 #include <utf8proc.h>
@@ -495,6 +498,57 @@ static void test_parsers_are_independent(void **state)
     free(b);
 }
 
+typedef struct thread_job {
+    const char *path;
+    char *dump;
+} thread_job;
+
+static void *parse_in_thread(void *arg)
+{
+    thread_job *job = arg;
+    size_t n;
+    char *data = read_file(job->path, &n);
+    referat_status st;
+    job->dump = NULL;
+    for (int round = 0; data && round < 20; round++) {
+        char *d = parse_dump(data, n, (size_t)round % 7 + 1, NULL, &st, NULL);
+        if (job->dump && strcmp(job->dump, d) != 0) {
+            free(d);
+            d = strdup("differs between rounds");
+        }
+        free(job->dump);
+        job->dump = d;
+    }
+    free(data);
+    return NULL;
+}
+
+static void test_parsers_on_threads(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"lists", "tables", "markup", "cp1252"};
+    thread_job jobs[4];
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++) {
+        static char paths[4][512];
+        snprintf(paths[i], sizeof paths[i], "%s/%s.txt", FIXTURE_DIR, names[i]);
+        jobs[i].path = paths[i];
+        assert_int_equal(pthread_create(&threads[i], NULL, parse_in_thread, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        size_t n;
+        char *data = read_file(jobs[i].path, &n);
+        referat_status st;
+        char *alone = parse_dump(data, n, 0, NULL, &st, NULL);
+        assert_non_null(jobs[i].dump);
+        assert_string_equal(jobs[i].dump, alone);
+        free(alone);
+        free(data);
+        free(jobs[i].dump);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -509,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_arbitrary_bytes),
         cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_parsers_are_independent),
+        cmocka_unit_test(test_parsers_on_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
