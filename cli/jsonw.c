@@ -49,7 +49,9 @@ void json_string(sb *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue; /* RFC 8259 escapes only controls, '"' and '\\' */
+        const char *esc;
         char u[7];
         switch (c) {
         case '"': esc = "\\\""; break;
@@ -60,16 +62,12 @@ void json_string(sb *b, const char *s, size_t n)
         case '\b': esc = "\\b"; break;
         case '\f': esc = "\\f"; break;
         default:
-            if (c < 0x20) {
-                memcpy(u, "\\u00", 4);
-                u[4] = hex[c >> 4];
-                u[5] = hex[c & 15];
-                u[6] = '\0';
-                esc = u;
-            }
+            memcpy(u, "\\u00", 4);
+            u[4] = hex[c >> 4];
+            u[5] = hex[c & 15];
+            u[6] = '\0';
+            esc = u;
         }
-        if (!esc)
-            continue;
         sb_put(b, s + run, i - run);
         sb_puts(b, esc);
         run = i + 1;

@@ -22,8 +22,23 @@ int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
     int pending_space = 0;
     size_t i = 0;
     while (i < n) {
+        /* eight printable ASCII bytes (none <= space, none >= 0x80) at once */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t high = 0x8080808080808080u, low = 0x2121212121212121u;
+            if (!(w & high) && !((w - low) & ~w & high)) {
+                if (pending_space)
+                    d[o++] = ' ';
+                pending_space = 0;
+                memcpy(d + o, &w, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { /* the common case: one byte at a time, no calls */
+        if (c < 0x80) { /* one byte at a time, no calls */
             i++;
             if (ascii_space(c)) {
                 pending_space = o > start;
