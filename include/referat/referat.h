@@ -259,9 +259,11 @@ REFERAT_API void referat_parser_free(referat_parser *parser);
  *
  * The parser does not copy the chunk: it reads it while referat_parser_next()
  * runs, so the bytes must stay valid and unchanged until referat_parser_next()
- * returns REFERAT_NEED_INPUT (or the parser is freed). Feed only when the
- * parser is new or its last referat_parser_next() returned REFERAT_NEED_INPUT;
- * otherwise this returns REFERAT_ERROR with REFERAT_E_MISUSE.
+ * returns REFERAT_NEED_INPUT (or the parser is freed). Feed when the parser
+ * is new or its last referat_parser_next() returned REFERAT_NEED_INPUT;
+ * feeding while the previous chunk is not used up, or after
+ * referat_parser_finish(), returns REFERAT_ERROR with REFERAT_E_MISUSE (and
+ * the parser stays stopped). An empty chunk is allowed.
  */
 REFERAT_API referat_status referat_parser_feed(referat_parser *parser,
                                                const void *data, size_t size);
