@@ -282,7 +282,6 @@ struct referat_parser {
     referat_error error;
     int failed;          /* error set: every call returns REFERAT_ERROR */
     int nomem;           /* sticky allocation failure */
-    int fed;             /* input was given and not yet used up */
     int finished;        /* referat_parser_finish() was called */
     int done;            /* all input processed and flushed */
 
@@ -311,7 +310,6 @@ struct referat_parser {
     uint64_t meeting_line, meeting_start, meeting_end;
     char meeting_date[11];
     int meta_seen[3];
-    int in_meta;         /* the current front paragraph continues a meta value */
     int toc_started;
     rf_toc_entry *toc;
     size_t toc_count, toc_cap;
