@@ -121,7 +121,7 @@ class Table:
         return {"type": self.type, "line": self.line, "rows": [r.to_dict() for r in self.rows]}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(repr=False)
 class Section:
     """A section of an item: kind ("background", "decision", ...), heading,
     and for decisions the body and date."""
@@ -143,6 +143,9 @@ class Section:
                 parts.extend(f"{i.label} {i.text}" for i in b.items)
         return "\n".join(parts)
 
+    def __repr__(self):
+        return f"<Section {self.kind} {self.heading!r} line {self.line}, {len(self.blocks)} blocks>"
+
     def to_dict(self):
         d = {"kind": self.kind, "heading": self.heading}
         if self.kind == "decision":
@@ -153,7 +156,7 @@ class Section:
         return d
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(repr=False)
 class Item:
     """An agenda item ("Punkt N: Title")."""
     number: int
@@ -171,6 +174,10 @@ class Item:
         """The item's decision sections."""
         return [s for s in self.sections if s.kind == "decision"]
 
+    def __repr__(self):
+        return (f"<Item {self.number} {self.title!r} case {self.case}, "
+                f"{len(self.sections)} sections>")
+
     def to_dict(self):
         return {"number": self.number, "title": self.title, "toc_title": self.toc_title,
                 "page": self.page, "case": self.case, "closed": self.closed,
@@ -178,7 +185,7 @@ class Item:
                 "sections": [s.to_dict() for s in self.sections]}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(repr=False)
 class Meeting:
     """One meeting: header, meta lines, participants, TOC and items."""
     kind: str
@@ -191,6 +198,9 @@ class Meeting:
     participants: typing.List[Participant] = dataclasses.field(default_factory=list)
     toc: typing.List[TocEntry] = dataclasses.field(default_factory=list)
     items: typing.List[Item] = dataclasses.field(default_factory=list)
+
+    def __repr__(self):
+        return f"<Meeting {self.kind} {self.body} {_iso(self.date)}, {len(self.items)} items>"
 
     def to_dict(self):
         return {"kind": self.kind, "body": self.body, "date": _iso(self.date),
@@ -214,11 +224,16 @@ class Diagnostic:
                 "message": self.message}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(repr=False)
 class Document:
     """The result of ``referat.parse``: meetings and diagnostics."""
     meetings: typing.List[Meeting] = dataclasses.field(default_factory=list)
     diagnostics: typing.List[Diagnostic] = dataclasses.field(default_factory=list)
+
+    def __repr__(self):
+        items = sum(len(m.items) for m in self.meetings)
+        return (f"<Document {len(self.meetings)} meetings, {items} items, "
+                f"{len(self.diagnostics)} diagnostics>")
 
     def to_dict(self):
         """The document as ``referat json`` prints it (plain dicts and lists)."""

@@ -163,6 +163,12 @@ class Model(unittest.TestCase):
         self.assertEqual(item.sections[-1].blocks[0],
                          referat.Attachment("Bilag 1 - Notat.pdf", 43))
 
+    def test_short_reprs_for_notebooks(self):
+        doc = referat.parse_file(FIXTURES / "sections.txt")
+        self.assertEqual(repr(doc), "<Document 1 meetings, 1 items, 0 diagnostics>")
+        self.assertEqual(repr(doc.meetings[0]), "<Meeting referat Direktionen 2015-03-10, 1 items>")
+        self.assertTrue(repr(doc.meetings[0].items[0]).startswith("<Item 1 'Sager' case 14/32918"))
+
     def test_event_records(self):
         ev = next(referat.events("REFERAT Direktionen d. 21-08-2023\n"))
         self.assertIsInstance(ev, referat.Event)
