@@ -18,6 +18,7 @@
  *   block_emit.c   handing a finished block out as events
  *   emit.c       the event queue and its string arena
  *   parser.c     the public API
+ *   file.c       referat_parse_file (stdio)
  *   names.c      names of enum values, the version
  *
  * All state lives in one referat_parser; there are no globals. Memory is
@@ -254,6 +255,14 @@ void rf_queue_free(rf_parser *p);
 int rf_queue_pop(rf_parser *p, const referat_event **ev);
 void rf_set_error(rf_parser *p, referat_error_code code, const char *message,
                   uint64_t offset, uint64_t line, uint64_t column);
+
+/* ---- parser.c helpers for the convenience functions ----------------------- */
+
+/* Hands every event to fn until the parser wants input, ends or stops (a
+ * non-zero return of fn stops it with REFERAT_E_ABORTED). */
+referat_status rf_drain(referat_parser *p, referat_event_fn fn, void *user);
+/* Copies p's error (out of memory when p is NULL or has none). */
+void rf_copy_error(const referat_parser *p, referat_error *error_out);
 
 /* ---- the context --------------------------------------------------------- */
 

@@ -159,31 +159,39 @@ const referat_error *referat_parser_error(const referat_parser *p)
     return p && p->failed ? &p->error : NULL;
 }
 
+referat_status rf_drain(referat_parser *p, referat_event_fn fn, void *user)
+{
+    const referat_event *ev;
+    referat_status st;
+    while ((st = referat_parser_next(p, &ev)) == REFERAT_OK) {
+        if (fn && fn(user, ev) != 0) {
+            rf_set_error(p, REFERAT_E_ABORTED, "stopped by the callback",
+                         ev->span.start_offset, ev->span.start_line, 0);
+            return REFERAT_ERROR;
+        }
+    }
+    return st;
+}
+
+void rf_copy_error(const referat_parser *p, referat_error *error_out)
+{
+    static const referat_error no_memory = {REFERAT_E_NO_MEMORY, "out of memory", 0, 0, 0};
+    const referat_error *e = p ? referat_parser_error(p) : NULL;
+    if (error_out)
+        *error_out = e ? *e : no_memory;
+}
+
 referat_status referat_parse(const void *data, size_t size, const referat_options *opts,
                              referat_event_fn fn, void *user, referat_error *error_out)
 {
-    static const referat_error no_memory = {REFERAT_E_NO_MEMORY, "out of memory", 0, 0, 0};
     referat_parser *p = referat_parser_new(opts);
-    if (!p) {
-        if (error_out)
-            *error_out = no_memory;
-        return REFERAT_ERROR;
-    }
-    referat_status st = referat_parser_feed(p, data, size);
+    referat_status st = p ? referat_parser_feed(p, data, size) : REFERAT_ERROR;
     if (st == REFERAT_OK)
         st = referat_parser_finish(p);
-    const referat_event *ev;
-    while (st == REFERAT_OK && (st = referat_parser_next(p, &ev)) == REFERAT_OK) {
-        if (fn && fn(user, ev) != 0) {
-            rf_set_error(p, REFERAT_E_ABORTED, "stopped by the callback", ev->span.start_offset,
-                         ev->span.start_line, 0);
-            st = REFERAT_ERROR;
-        }
-    }
-    if (st != REFERAT_END && error_out) {
-        const referat_error *e = referat_parser_error(p);
-        *error_out = e ? *e : no_memory;
-    }
+    if (st == REFERAT_OK)
+        st = rf_drain(p, fn, user);
+    if (st != REFERAT_END)
+        rf_copy_error(p, error_out);
     referat_parser_free(p);
     return st == REFERAT_END ? REFERAT_END : REFERAT_ERROR;
 }

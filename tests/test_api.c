@@ -448,6 +448,36 @@ static void test_pathological_inputs(void **state)
     }
 }
 
+static int count_events(void *user, const referat_event *ev)
+{
+    (void)ev;
+    (*(int *)user)++;
+    return 0;
+}
+
+static void test_parse_file(void **state)
+{
+    (void)state;
+    size_t n;
+    char *data = read_file(FIXTURE_DIR "/tables.txt", &n);
+    int from_file = 0, from_memory = 0;
+    referat_error err;
+    assert_int_equal(referat_parse_file(FIXTURE_DIR "/tables.txt", NULL, count_events,
+                                        &from_file, &err), REFERAT_END);
+    assert_int_equal(referat_parse(data, n, NULL, count_events, &from_memory, NULL),
+                     REFERAT_END);
+    assert_int_equal(from_file, from_memory);
+    assert_true(from_file > 20);
+    assert_int_equal(referat_parse_file(FIXTURE_DIR "/no-such-file.txt", NULL, count_events,
+                                        &from_file, &err), REFERAT_ERROR);
+    assert_int_equal(err.code, REFERAT_E_IO);
+    int seen = 0;
+    assert_int_equal(referat_parse_file(FIXTURE_DIR "/tables.txt", NULL, stop_at_item, &seen,
+                                        &err), REFERAT_ERROR);
+    assert_int_equal(err.code, REFERAT_E_ABORTED);
+    free(data);
+}
+
 static void test_parsers_are_independent(void **state)
 {
     (void)state;
@@ -562,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_arbitrary_bytes),
         cmocka_unit_test(test_pathological_inputs),
+        cmocka_unit_test(test_parse_file),
         cmocka_unit_test(test_parsers_are_independent),
         cmocka_unit_test(test_parsers_on_threads),
     };

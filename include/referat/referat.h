@@ -77,7 +77,7 @@ typedef enum referat_error_code {
     REFERAT_E_NO_MEMORY = 2,      /**< the allocator failed */
     REFERAT_E_TOO_LARGE = 3,      /**< a block exceeded max_block_size and fail_on_limit is set */
     REFERAT_E_MISUSE = 4,         /**< the API was called out of order (see each function) */
-    REFERAT_E_IO = 5,             /**< reading input failed (used by referat_parse_file) */
+    REFERAT_E_IO = 5,             /**< a file could not be opened or read (referat_parse_file) */
     REFERAT_E_ABORTED = 6         /**< a callback returned non-zero */
 } referat_error_code;
 
@@ -299,6 +299,16 @@ REFERAT_API referat_status referat_parse(const void *data, size_t size,
                                          const referat_options *opts,
                                          referat_event_fn fn, void *user,
                                          referat_error *error_out);
+
+/**
+ * Convenience: parses the file at path (read in 64 KiB chunks, so memory
+ * does not grow with the file), calling fn for every event. Returns as
+ * referat_parse(); a file that cannot be opened or read gives REFERAT_E_IO
+ * (message from strerror is not kept: see errno).
+ */
+REFERAT_API referat_status referat_parse_file(const char *path, const referat_options *opts,
+                                              referat_event_fn fn, void *user,
+                                              referat_error *error_out);
 
 /** The name of an event type ("meeting_start", "paragraph", ...). */
 REFERAT_API const char *referat_event_type_name(referat_event_type type);
