@@ -47,6 +47,19 @@ static char *dump_of(const char *data, size_t n, size_t chunk)
     return d;
 }
 
+/* The dump of input at each of the chunk sizes equals expected. */
+static void assert_every_chunking(const char *label, const char *input, size_t n,
+                                  const char *expected)
+{
+    for (size_t k = 0; k < sizeof chunk_sizes / sizeof chunk_sizes[0]; k++) {
+        char what[256];
+        snprintf(what, sizeof what, "%s at chunk size %zu", label, chunk_sizes[k]);
+        char *actual = dump_of(input, n, chunk_sizes[k]);
+        assert_same(what, expected, actual);
+        free(actual);
+    }
+}
+
 static void test_fixture_dumps(void **state)
 {
     (void)state;
@@ -62,13 +75,7 @@ static void test_fixture_dumps(void **state)
             print_error("fixture %s has no .events file\n", *name);
             fail();
         }
-        for (size_t k = 0; k < sizeof chunk_sizes / sizeof chunk_sizes[0]; k++) {
-            char what[256];
-            snprintf(what, sizeof what, "%s at chunk size %zu", *name, chunk_sizes[k]);
-            char *actual = dump_of(input, n, chunk_sizes[k]);
-            assert_same(what, expected, actual);
-            free(actual);
-        }
+        assert_every_chunking(*name, input, n, expected);
         free(input);
         free(expected);
     }
@@ -225,13 +232,8 @@ static void test_corpus_chunking(void **state)
         char *input = read_file(path, &n);
         assert_non_null(input);
         char *expected = dump_of(input, n, 0);
-        for (size_t k = 1; k < sizeof chunk_sizes / sizeof chunk_sizes[0]; k++) {
-            char what[256];
-            snprintf(what, sizeof what, "corpus %s at chunk size %zu", *name, chunk_sizes[k]);
-            char *actual = dump_of(input, n, chunk_sizes[k]);
-            assert_same(what, expected, actual);
-            free(actual);
-        }
+        snprintf(path, sizeof path, "corpus %s", *name);
+        assert_every_chunking(path, input, n, expected);
         free(expected);
         free(input);
     }
