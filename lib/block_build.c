@@ -110,7 +110,10 @@ static void build_para(rf_parser *p, rf_block *b, const rf_para *para, size_t fr
             rf_buf_putc(p, &b->text, ' ');
         rf_buf_append(p, &b->text, RF_COL(para, i), para->lines[i].col_len);
     }
-    rf_clean_collapsed(p, b->text.data ? b->text.data : "", b->text.size, &b->clean);
+    if (end - from == 1) /* the line was cleaned already, the same way */
+        rf_buf_append(p, &b->clean, RF_CLN(para, from), para->lines[from].cln_len);
+    else
+        rf_clean_collapsed(p, b->text.data ? b->text.data : "", b->text.size, &b->clean);
 }
 
 static void build_list(rf_parser *p, rf_block *b, const rf_para *para, size_t from,
@@ -161,16 +164,13 @@ static void add_cell(rf_parser *p, rf_block *b, const char *s, size_t n)
     c->len = b->text.size - c->off;
 }
 
-/* s[0] is the opening bar; n excludes the closing one. */
 static int pipe_separator(const char *s, size_t n)
 {
-    size_t i = 1;
-    while (i <= n) {
-        const char *bar = memchr(s + i, '|', n - i);
-        size_t e = bar ? (size_t)(bar - s) : n;
-        if (!rf_is_pipe_separator(s + i, e - i))
+    size_t pos = 0;
+    rf_slice cell;
+    while (rf_next_pipe_cell(s, n, &pos, &cell)) {
+        if (!rf_is_pipe_separator(cell.s, cell.n))
             return 0;
-        i = e + 1;
     }
     return 1;
 }
@@ -204,15 +204,11 @@ static void build_table(rf_parser *p, rf_block *b, const rf_para *para, size_t f
             }
         } else {
             const char *s = RF_COL(para, i);
-            size_t n = l->col_len - 1; /* the closing bar */
-            r->separator = pipe_separator(s, n);
-            size_t c = 1;
-            while (c <= n) {
-                const char *bar = memchr(s + c, '|', n - c);
-                size_t e = bar ? (size_t)(bar - s) : n;
-                add_cell(p, b, s + c, e - c);
-                c = e + 1;
-            }
+            size_t pos = 0;
+            rf_slice cell;
+            r->separator = pipe_separator(s, l->col_len);
+            while (rf_next_pipe_cell(s, l->col_len, &pos, &cell))
+                add_cell(p, b, cell.s, cell.n);
         }
         r->ncells = b->n_cells - r->first_cell;
     }

@@ -185,14 +185,15 @@ static void finish_b(rf_parser *p)
 {
     rf_block *b = p->blk_b;
     p->blk_b = NULL;
+    int b_candidate = b && is_candidate(b);
     if (p->blk_a) {
-        int heading = b && b->kind == BK_PARA && !is_candidate(b);
+        int heading = b && b->kind == BK_PARA && !b_candidate;
         rf_block_emit(p, p->blk_a, heading); /* takes the block */
         p->blk_a = NULL;
     }
     if (!b)
         return;
-    if (is_candidate(b)) {
+    if (b_candidate) {
         p->blk_a = b;
     } else {
         rf_block_emit(p, b, 0);

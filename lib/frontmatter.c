@@ -135,24 +135,21 @@ static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, siz
 /* "| Title..... | N |": 1 entry, 0 skipped row, -1 not a TOC row. */
 static int toc_pipe_row(rf_parser *p, const rf_line *l, const char *s, size_t n)
 {
-    const char *cell[3];
-    size_t len[3], cells = 0, i = 1, nonempty = 0;
+    const char *cell[2];
+    size_t len[2], cells = 0, pos = 0, nonempty = 0;
     int separator = 1;
-    n--; /* the closing bar */
-    while (i <= n) {
-        const char *bar = memchr(s + i, '|', n - i);
-        size_t e = bar ? (size_t)(bar - s) : n;
-        if (cells < 3) {
-            cell[cells] = s + i;
-            len[cells] = e - i;
+    rf_slice c;
+    while (rf_next_pipe_cell(s, n, &pos, &c)) {
+        if (cells < 2) {
+            cell[cells] = c.s;
+            len[cells] = c.n;
         }
         cells++;
-        separator &= rf_is_pipe_separator(s + i, e - i);
-        size_t k = i;
-        while (k < e && s[k] == ' ')
+        separator &= rf_is_pipe_separator(c.s, c.n);
+        size_t k = 0;
+        while (k < c.n && c.s[k] == ' ')
             k++;
-        nonempty += k < e;
-        i = e + 1;
+        nonempty += k < c.n;
     }
     if (separator || nonempty == 0)
         return 0;

@@ -82,7 +82,7 @@ typedef struct rf_input {
     uint64_t line;             /* number of the line being read */
     uint64_t line_start;
     int in_cut;                /* the current line was cut before */
-    int finished;
+    int finished;              /* referat_parser_finish() was called */
 } rf_input;
 
 /* 1: *out holds a line (valid until the next call); 0: need input; -1: end. */
@@ -167,6 +167,7 @@ int rf_match_list(const char *s, size_t n, rf_listmark *out);
 int rf_match_number(const char *s, size_t n, double *value, int *is_integer);
 int rf_is_pipe_line(const char *s, size_t n);
 int rf_is_pipe_separator(const char *s, size_t n);
+int rf_next_pipe_cell(const char *s, size_t n, size_t *pos, rf_slice *cell);
 /* TOC line forms "Title..... N" (collapsed); title excludes the dots. */
 int rf_match_toc_line(const char *s, size_t n, rf_slice *title, int64_t *page);
 /* "D. month YYYY" anywhere; ISO into iso[11]. */
@@ -291,7 +292,6 @@ struct referat_parser {
     referat_error error;
     int failed;          /* error set: every call returns REFERAT_ERROR */
     int nomem;           /* sticky allocation failure */
-    int finished;        /* referat_parser_finish() was called */
     int done;            /* all input processed and flushed */
 
     rf_input in;

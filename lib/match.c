@@ -369,6 +369,22 @@ int rf_is_pipe_line(const char *s, size_t n)
     return n >= 2 && s[0] == '|' && s[n - 1] == '|';
 }
 
+/* The cells of a pipe line "|a|b|" (collapsed: its first and last bytes are
+ * bars), one per call: 1 with *cell set, 0 after the last. *pos starts at 0. */
+int rf_next_pipe_cell(const char *s, size_t n, size_t *pos, rf_slice *cell)
+{
+    size_t end = n - 1; /* the closing bar */
+    size_t i = *pos ? *pos : 1;
+    if (n < 2 || i > end)
+        return 0;
+    const char *bar = memchr(s + i, '|', end - i);
+    size_t e = bar ? (size_t)(bar - s) : end;
+    cell->s = s + i;
+    cell->n = e - i;
+    *pos = e + 1;
+    return 1;
+}
+
 /* A separator cell: :?-+:? (white space around allowed). */
 int rf_is_pipe_separator(const char *s, size_t n)
 {

@@ -77,7 +77,7 @@ referat_status referat_parser_feed(referat_parser *p, const void *data, size_t s
         return REFERAT_ERROR;
     if (p->failed)
         return REFERAT_ERROR;
-    if (p->finished)
+    if (p->in.finished)
         return misuse(p, "input fed after referat_parser_finish()");
     if (p->in.chunk_pos < p->in.chunk_size)
         return misuse(p, "input fed before the previous chunk was used up");
@@ -93,7 +93,6 @@ referat_status referat_parser_finish(referat_parser *p)
 {
     if (!p || p->failed)
         return REFERAT_ERROR;
-    p->finished = 1;
     p->in.finished = 1;
     return REFERAT_OK;
 }
