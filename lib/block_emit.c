@@ -103,6 +103,12 @@ static size_t mark_headers(rf_block *b)
 
 void rf_block_emit(rf_parser *p, rf_block *b, int heading)
 {
+    if (p->nomem) {
+        /* after an allocation failure a block may be half-built (offsets
+         * into a buffer that did not grow): hand nothing out of it */
+        rf_block_recycle(p, b);
+        return;
+    }
     if (b->kind == BK_PARA) {
         emit_para(p, b, heading);
         emit_absences(p, b);

@@ -161,6 +161,8 @@ static int try_merge(rf_parser *p, rf_block *b, const rf_block *x)
 void rf_blocks_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
                        uint64_t start, uint64_t end)
 {
+    if (p->nomem)
+        return;
     rf_block *b = p->blk_b ? p->blk_b : p->blk_a;
     if (!b) {
         rf_block_emit_absence(p, name, n, line, start, end);
@@ -202,6 +204,11 @@ static void finish_b(rf_parser *p)
 
 static void push_block(rf_parser *p, rf_block *x)
 {
+    if (p->nomem) {
+        /* x may be half-built: never merge or emit it (the parse ends) */
+        rf_block_recycle(p, x);
+        return;
+    }
     if (p->blk_b && try_merge(p, p->blk_b, x)) {
         rf_block_recycle(p, x);
         return;
@@ -225,6 +232,8 @@ void rf_blocks_add(rf_parser *p, rf_para *para)
 
 void rf_blocks_flush(rf_parser *p)
 {
+    if (p->nomem)
+        return; /* the held blocks may be half-built; rf_blocks_free frees them */
     finish_b(p);
     if (p->blk_a) {
         rf_block_emit(p, p->blk_a, 0);

@@ -9,7 +9,10 @@
  *    carry the same line number and are paragraphs of their own.
  *
  * The caller's chunk is read in place; only a line that spans chunks is
- * copied into the carry buffer. The decision where a line ends depends only
+ * copied into the carry buffer. The carry is compacted before it grows, so
+ * it never holds more than max_block_size + 2 bytes, and the scan for a line
+ * end resumes where the last one stopped (in->carry_clean), so feeding a
+ * long line one byte at a time costs linear, not quadratic, work. The decision where a line ends depends only
  * on the bytes, never on where the chunks were split, so every chunking
  * gives the same lines.
  */
@@ -23,6 +26,7 @@ typedef struct scan_result {
     size_t content;   /* bytes of line content */
     size_t term;      /* bytes of the line end (0 for a cut or the last line) */
     int cut;
+    size_t clean;     /* NEED_MORE: leading bytes known to hold no CR or LF */
 } scan_result;
 
 /* Last UTF-8 boundary at or before limit in buf (which holds > limit bytes). Falls back to limit for bytes that are not UTF-8. */
@@ -34,14 +38,19 @@ static size_t cut_point(const unsigned char *buf, size_t limit)
     return (k == 0 || limit - k >= 4) ? limit : k;
 }
 
-/* more: bytes are known to follow buf (so a CR at its end is a lone CR). */
-static int scan_line(const unsigned char *buf, size_t n, int final, int more,
-                     size_t limit, scan_result *r)
+/* more: bytes are known to follow buf (so a CR at its end is a lone CR).
+ * clean: the first clean bytes of buf are known to hold no CR or LF. */
+static int scan_line(rf_input *in, const unsigned char *buf, size_t n, size_t clean,
+                     int final, int more, size_t limit, scan_result *r)
 {
     size_t stop = n < limit ? n : limit;
+    size_t from = clean < stop ? clean : stop;
     r->cut = 0;
-    const unsigned char *lf = memchr(buf, '\n', stop);
-    const unsigned char *cr = memchr(buf, '\r', lf ? (size_t)(lf - buf) : stop);
+    r->clean = stop;
+    in->scanned += stop - from;
+    const unsigned char *lf = memchr(buf + from, '\n', stop - from);
+    const unsigned char *cr = memchr(buf + from, '\r',
+                                     lf ? (size_t)(lf - buf) - from : stop - from);
     if (cr) {
         size_t i = (size_t)(cr - buf);
         if (i + 1 < n) {
@@ -49,6 +58,7 @@ static int scan_line(const unsigned char *buf, size_t n, int final, int more,
             r->term = buf[i + 1] == '\n' ? 2 : 1;
             return FOUND;
         }
+        r->clean = i;
         if (!final && !more)
             return NEED_MORE;
         r->content = i;
@@ -81,7 +91,7 @@ static int scan_line(const unsigned char *buf, size_t n, int final, int more,
 static void fill_carry(rf_parser *p)
 {
     rf_input *in = &p->in;
-    size_t want = p->opt.max_block_size + 1;
+    size_t want = p->opt.max_block_size + 1; /* no wrap: the size is clamped */
     size_t have = in->carry.size - in->carry_pos;
     size_t avail = in->chunk_size - in->chunk_pos;
     const unsigned char *c = in->chunk + in->chunk_pos;
@@ -151,6 +161,8 @@ int rf_input_next(rf_parser *p, rf_raw_line *out)
     scan_result r;
     size_t limit = p->opt.max_block_size;
     if (in->carry.size > in->carry_pos) {
+        /* the line handed out last (before carry_pos) is no longer needed */
+        compact_carry(in);
         fill_carry(p);
         if (p->nomem)
             return 0;
@@ -158,11 +170,16 @@ int rf_input_next(rf_parser *p, rf_raw_line *out)
         const unsigned char *buf = (const unsigned char *)in->carry.data + in->carry_pos;
         size_t n = in->carry.size - in->carry_pos;
         int more = in->chunk_pos < in->chunk_size;
-        int s = scan_line(buf, n, final, more, limit, &r);
-        if (s != FOUND)
+        int s = scan_line(in, buf, n, in->carry_clean, final, more, limit, &r);
+        if (s != FOUND) {
+            in->carry_clean = r.clean;
             return s == NEED_MORE ? 0 : -1;
+        }
         make_line(in, buf, &r, out);
-        in->carry_pos += r.content + r.term;
+        size_t used = r.content + r.term;
+        in->carry_pos += used;
+        /* after a cut the rest of the scanned bytes are still clean */
+        in->carry_clean = (r.cut && in->carry_clean > used) ? in->carry_clean - used : 0;
         if (in->carry_pos == in->carry.size) {
             /* empty, but leave the bytes: out->data points at them */
             in->carry_pos = 0;
@@ -173,7 +190,8 @@ int rf_input_next(rf_parser *p, rf_raw_line *out)
     compact_carry(in);
     const unsigned char *buf = in->chunk ? in->chunk + in->chunk_pos : NULL;
     size_t n = in->chunk_size - in->chunk_pos;
-    int s = buf ? scan_line(buf, n, in->finished, 0, limit, &r) : (in->finished ? NOTHING : NEED_MORE);
+    int s = buf ? scan_line(in, buf, n, 0, in->finished, 0, limit, &r)
+                : (in->finished ? NOTHING : NEED_MORE);
     if (s == FOUND) {
         make_line(in, buf, &r, out);
         in->chunk_pos += r.content + r.term;
@@ -182,6 +200,7 @@ int rf_input_next(rf_parser *p, rf_raw_line *out)
     if (s == NOTHING)
         return -1;
     /* keep the unfinished line for the next chunk */
+    in->carry_clean = buf ? r.clean : 0;
     rf_buf_append(p, &in->carry, buf, n);
     in->chunk_pos = in->chunk_size;
     return 0;

@@ -78,6 +78,8 @@ typedef struct rf_input {
     size_t chunk_pos;
     rf_buf carry;              /* an incomplete line copied from earlier chunks */
     size_t carry_pos;
+    size_t carry_clean;        /* bytes after carry_pos known to hold no CR/LF */
+    uint64_t scanned;          /* bytes searched for line ends (tests: linear work) */
     uint64_t offset;           /* offset of the next unread byte */
     uint64_t line;             /* number of the line being read */
     uint64_t line_start;
@@ -87,6 +89,7 @@ typedef struct rf_input {
 
 /* 1: *out holds a line (valid until the next call); 0: need input; -1: end. */
 int rf_input_next(rf_parser *p, rf_raw_line *out);
+
 
 /* ---- text --------------------------------------------------------------- */
 

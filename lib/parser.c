@@ -35,6 +35,8 @@ referat_parser *referat_parser_new(const referat_options *opts)
     }
     if (o.max_block_size < MIN_BLOCK)
         o.max_block_size = MIN_BLOCK;
+    if (o.max_block_size > REFERAT_MAX_BLOCK_SIZE)
+        o.max_block_size = REFERAT_MAX_BLOCK_SIZE; /* keeps size arithmetic from wrapping */
     referat_parser *p = o.realloc_fn(o.alloc_ctx, NULL, sizeof *p);
     if (!p)
         return NULL;

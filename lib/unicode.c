@@ -53,14 +53,17 @@ static int map_utf8(rf_parser *p, const char *s, size_t n, utf8proc_option_t opt
                                                   (utf8proc_ssize_t)p->ucs_cap, opts);
         if (got < 0)
             return rf_buf_append(p, out, s, n); /* not reached: input is valid */
-        if ((size_t)got <= p->ucs_cap) {
+        /* utf8proc_reencode writes the UTF-8 (at most 4 bytes a code point,
+         * so it fits in got int32 slots) and then a NUL after it: one slot
+         * more than got is needed. */
+        if ((size_t)got < p->ucs_cap) {
             utf8proc_ssize_t len = utf8proc_reencode(p->ucs, got, opts);
             if (len < 0)
                 return rf_buf_append(p, out, s, n);
             return rf_buf_append(p, out, p->ucs, (size_t)len);
         }
         void *arr = p->ucs;
-        if (rf_grow(p, &arr, &p->ucs_cap, (size_t)got, sizeof(int32_t)) < 0)
+        if (rf_grow(p, &arr, &p->ucs_cap, (size_t)got + 1, sizeof(int32_t)) < 0)
             return -1;
         p->ucs = arr;
     }

@@ -219,6 +219,10 @@ typedef struct referat_event {
     referat_diagnostic_code diagnostic;
 } referat_event;
 
+/** The largest max_block_size a parser takes (1 GiB): larger values are
+ *  clamped to it, so that sizes computed from it cannot wrap. */
+#define REFERAT_MAX_BLOCK_SIZE ((size_t)1 << 30)
+
 /** Allocator hook. realloc(ctx, NULL, n) allocates; realloc(ctx, p, 0)
  *  frees and returns NULL. Return NULL on failure. */
 typedef void *(*referat_realloc_fn)(void *ctx, void *ptr, size_t size);
@@ -229,7 +233,8 @@ typedef struct referat_options {
     /** Stop with REFERAT_E_INVALID_UTF8 instead of decoding a line that is
      *  not UTF-8 as Windows-1252 (default 0). */
     int strict_utf8;
-    /** Largest block in raw bytes (default 1 MiB, minimum 64). Larger
+    /** Largest block in raw bytes (default 1 MiB, minimum 64, maximum
+     *  REFERAT_MAX_BLOCK_SIZE; values outside are clamped). Larger
      *  paragraphs and lines are cut (diagnostic block-too-large). */
     size_t max_block_size;
     /** Stop with REFERAT_E_TOO_LARGE instead of cutting (default 0). */
