@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "dump.h"
 #include "jsonw.h"
+#include "output.h"
 
 static void key(sb *o, const char *k)
 {
@@ -110,7 +111,7 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
     fields(o, ev);
     sb_puts(o, "}\n");
     if (o->size > 65536)
-        sb_flush(o, stdout);
+        out_sb(o);
 }
 
 static void on_dump(void *ctx, const char *path, const referat_event *ev)
@@ -119,14 +120,14 @@ static void on_dump(void *ctx, const char *path, const referat_event *ev)
     (void)path;
     dump_event(o, ev);
     if (o->size > 65536)
-        sb_flush(o, stdout);
+        out_sb(o);
 }
 
 static int run_to_stdout(int nfiles, char **files, const run_options *opt, event_handler fn)
 {
     sb o = {0};
     int rc = run_files(nfiles, files, opt, fn, &o);
-    sb_flush(&o, stdout);
+    out_sb(&o);
     sb_free(&o);
     return rc;
 }

@@ -1,19 +1,42 @@
-/* referat json: folds the event stream into the SPEC §4.1 document.
+/* referat json: folds the event stream into the SPEC §4.1 document, in
+ * memory that does not grow with the input.
  *
- * Output streams: an item is written when it ends (its "absent" list comes
- * before its sections but is only complete at the end), a meeting's head
- * when its first item starts. Memory is bounded by one item plus the
- * diagnostics. */
+ * Each event is turned into text at once; text is held back only where
+ * the document's key order needs a value that comes later:
+ *  - an item's "absent" list is printed before its "sections" but is only
+ *    complete when the item ends (an absence may follow any section), so an
+ *    item's sections and absences are held until its end;
+ *  - a meeting's participants and TOC are held until its first item (a
+ *    meta line may still fill in the head), the diagnostics until the end.
+ * What is held is a spill: up to SPILL_AT bytes in memory, the rest in a
+ * tmpfile(). Standard output is written at item and meeting ends (and at
+ * the end), as always: in between, text waits in the pending spill, so a
+ * run that stops on a parse error prints exactly what it always printed. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 #include "jsonw.h"
+#include "output.h"
+
+enum {
+    SPILL_AT = 256 * 1024, /* bytes a spill keeps in memory */
+    WRITE_AT = 64 * 1024,  /* bytes gathered for one write to stdout */
+};
+
+/* Held text: the older part in file (NULL until needed), the newest in mem. */
+typedef struct spill {
+    sb mem;
+    FILE *file;
+    int direct; /* the pending output at an item end: mem goes to stdout */
+    jw w;       /* writes into mem */
+} spill;
 
 typedef struct doc {
-    sb out, diags, parts, toc, absent, secs;
-    jw w, dw, pw, tw, aw, sw;
-    int in_meeting, head_written, in_item;
+    spill out;  /* pending output, for stdout */
+    spill diags, parts, toc, absent, secs;
+    int head_written;
     /* meeting head */
     char *kind, *body, *date, *weekday, *time, *location;
     unsigned long long line;
@@ -23,6 +46,108 @@ typedef struct doc {
     int closed;
     unsigned long long item_line;
 } doc;
+
+/* The writer's flush hook: moves mem to stdout (direct) or to the file. */
+static void spill_flush(void *ctx)
+{
+    spill *s = ctx;
+    if (s->direct) {
+        if (s->mem.size >= WRITE_AT)
+            out_sb(&s->mem);
+        return;
+    }
+    if (s->mem.size < SPILL_AT)
+        return;
+    if (!out_failed()) {
+        if (!s->file && !(s->file = tmpfile()))
+            out_fail("temporary file", errno);
+        else if (fwrite(s->mem.data, 1, s->mem.size, s->file) != s->mem.size)
+            out_fail("temporary file", errno);
+    }
+    s->mem.size = 0; /* after a failure the run stops: the text is dropped */
+}
+
+/* Empties the spill; its writer starts a container's elements at depth. */
+static void spill_reset(spill *s, int depth)
+{
+    if (s->file)
+        fclose(s->file);
+    s->file = NULL;
+    s->mem.size = 0;
+    jw_init(&s->w, &s->mem, depth);
+    jw_on_full(&s->w, WRITE_AT, spill_flush, s);
+}
+
+static void spill_free(spill *s)
+{
+    if (s->file)
+        fclose(s->file);
+    s->file = NULL;
+    sb_free(&s->mem);
+}
+
+/* Hands the spill's file to put() chunk by chunk and closes it. */
+static void read_back(spill *s, void (*put)(void *ctx, const char *p, size_t n), void *ctx)
+{
+    static char buf[65536];
+    size_t n;
+    if (!s->file)
+        return;
+    if (fflush(s->file) != 0 || fseek(s->file, 0, SEEK_SET) != 0) {
+        out_fail("temporary file", errno);
+    } else {
+        while (!out_failed() && (n = fread(buf, 1, sizeof buf, s->file)) > 0)
+            put(ctx, buf, n);
+        if (ferror(s->file))
+            out_fail("temporary file", errno);
+    }
+    fclose(s->file);
+    s->file = NULL;
+}
+
+static void put_stdout(void *ctx, const char *p, size_t n)
+{
+    (void)ctx;
+    out_write(p, n);
+}
+
+static void put_pending(void *ctx, const char *p, size_t n)
+{
+    spill *out = ctx;
+    if (!n)
+        return;
+    sb_put(&out->mem, p, n);
+    spill_flush(out);
+}
+
+/* Writes the pending output to stdout. */
+static void commit(doc *d)
+{
+    read_back(&d->out, put_stdout, NULL);
+    out_sb(&d->out.mem);
+}
+
+/* From here on the pending output goes straight to stdout. */
+static void go_direct(doc *d)
+{
+    commit(d);
+    d->out.direct = 1;
+}
+
+/* Appends the elements held in s to the pending output's open container,
+ * like jw_splice, and empties s. */
+static void splice(doc *d, spill *s)
+{
+    jw *w = &d->out.w;
+    if (!s->file && !s->mem.size)
+        return;
+    if (!w->first)
+        sb_put(&d->out.mem, ",", 1);
+    w->first = 0;
+    read_back(s, put_pending, &d->out);
+    put_pending(&d->out, s->mem.data, s->mem.size);
+    s->mem.size = 0;
+}
 
 static char *dup_str(referat_string s)
 {
@@ -53,7 +178,7 @@ static void write_head(doc *d)
 {
     if (d->head_written)
         return;
-    jw *w = &d->w;
+    jw *w = &d->out.w;
     jw_open(w, NULL, '{');
     put(w, "kind", d->kind);
     put(w, "body", d->body);
@@ -63,10 +188,10 @@ static void write_head(doc *d)
     put(w, "location", d->location);
     jw_int(w, "line", (long long)d->line);
     jw_open(w, "participants", '[');
-    jw_splice(w, &d->parts);
+    splice(d, &d->parts);
     jw_close(w, ']');
     jw_open(w, "toc", '[');
-    jw_splice(w, &d->toc);
+    splice(d, &d->toc);
     jw_close(w, ']');
     jw_open(w, "items", '[');
     d->head_written = 1;
@@ -74,7 +199,6 @@ static void write_head(doc *d)
 
 static void meeting_start(doc *d, const referat_event *ev)
 {
-    d->in_meeting = 1;
     d->head_written = 0;
     set(&d->kind, ev->kind);
     set(&d->body, ev->body);
@@ -83,9 +207,8 @@ static void meeting_start(doc *d, const referat_event *ev)
     set(&d->time, (referat_string){NULL, 0});
     set(&d->location, (referat_string){NULL, 0});
     d->line = ev->span.start_line;
-    d->parts.size = d->toc.size = 0;
-    jw_init(&d->pw, &d->parts, 4);
-    jw_init(&d->tw, &d->toc, 4);
+    spill_reset(&d->parts, 4);
+    spill_reset(&d->toc, 4);
 }
 
 static void meta(doc *d, const referat_event *ev)
@@ -100,7 +223,7 @@ static void meta(doc *d, const referat_event *ev)
 
 static void participant(doc *d, const referat_event *ev)
 {
-    jw *w = &d->pw;
+    jw *w = &d->parts.w;
     jw_open(w, NULL, '{');
     jw_str(w, "name", ev->name.data, ev->name.size);
     if (ev->note.data)
@@ -111,16 +234,16 @@ static void participant(doc *d, const referat_event *ev)
 
 static void toc_entry(doc *d, const referat_event *ev)
 {
-    jw_open(&d->tw, NULL, '{');
-    jw_str(&d->tw, "title", ev->title.data, ev->title.size);
-    jw_int(&d->tw, "page", (long long)ev->number);
-    jw_close(&d->tw, '}');
+    jw *w = &d->toc.w;
+    jw_open(w, NULL, '{');
+    jw_str(w, "title", ev->title.data, ev->title.size);
+    jw_int(w, "page", (long long)ev->number);
+    jw_close(w, '}');
 }
 
 static void item_start(doc *d, const referat_event *ev)
 {
     write_head(d);
-    d->in_item = 1;
     d->number = ev->number;
     d->page = ev->page;
     d->closed = ev->closed;
@@ -128,14 +251,15 @@ static void item_start(doc *d, const referat_event *ev)
     set(&d->title, ev->title);
     set(&d->toc_title, ev->toc_title);
     set(&d->case_number, ev->case_number);
-    d->absent.size = d->secs.size = 0;
-    jw_init(&d->aw, &d->absent, 6);
-    jw_init(&d->sw, &d->secs, 6);
+    spill_reset(&d->absent, 6);
+    spill_reset(&d->secs, 6);
 }
 
+/* Writes the item straight through to stdout, after what is pending. */
 static void item_end(doc *d)
 {
-    jw *w = &d->w;
+    jw *w = &d->out.w;
+    go_direct(d);
     jw_open(w, NULL, '{');
     jw_int(w, "number", d->number);
     put(w, "title", d->title);
@@ -147,20 +271,20 @@ static void item_end(doc *d)
     put(w, "case", d->case_number);
     jw_bool(w, "closed", d->closed);
     jw_open(w, "absent", '[');
-    jw_splice(w, &d->absent);
+    splice(d, &d->absent);
     jw_close(w, ']');
     jw_int(w, "line", (long long)d->item_line);
     jw_open(w, "sections", '[');
-    jw_splice(w, &d->secs);
+    splice(d, &d->secs);
     jw_close(w, ']');
     jw_close(w, '}');
-    d->in_item = 0;
-    sb_flush(&d->out, stdout);
+    commit(d);
+    d->out.direct = 0;
 }
 
 static void section_start(doc *d, const referat_event *ev)
 {
-    jw *w = &d->sw;
+    jw *w = &d->secs.w;
     jw_open(w, NULL, '{');
     jw_str(w, "kind", ev->kind.data, ev->kind.size);
     jw_str(w, "heading", ev->heading.data, ev->heading.size);
@@ -198,7 +322,7 @@ static void table_row(jw *w, const referat_event *ev)
 
 static void content(doc *d, const referat_event *ev)
 {
-    jw *w = &d->sw;
+    jw *w = &d->secs.w;
     switch (ev->type) {
     case REFERAT_EV_SECTION_START: section_start(d, ev); break;
     case REFERAT_EV_SECTION_END: jw_close(w, ']'); jw_close(w, '}'); break;
@@ -225,14 +349,14 @@ static void content(doc *d, const referat_event *ev)
     case REFERAT_EV_TABLE_ROW: table_row(w, ev); break;
     case REFERAT_EV_LIST_END:
     case REFERAT_EV_TABLE_END: jw_close(w, ']'); jw_close(w, '}'); break;
-    case REFERAT_EV_ABSENCE: jw_str(&d->aw, NULL, ev->name.data, ev->name.size); break;
+    case REFERAT_EV_ABSENCE: jw_str(&d->absent.w, NULL, ev->name.data, ev->name.size); break;
     default: break;
     }
 }
 
 static void diagnostic(doc *d, const referat_event *ev)
 {
-    jw *w = &d->dw;
+    jw *w = &d->diags.w;
     jw_open(w, NULL, '{');
     jw_str(w, "code", ev->kind.data, ev->kind.size);
     jw_str(w, "severity", ev->severity.data, ev->severity.size);
@@ -254,10 +378,9 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
     case REFERAT_EV_ITEM_END: item_end(d); break;
     case REFERAT_EV_MEETING_END:
         write_head(d);
-        jw_close(&d->w, ']');
-        jw_close(&d->w, '}');
-        d->in_meeting = 0;
-        sb_flush(&d->out, stdout);
+        jw_close(&d->out.w, ']');
+        jw_close(&d->out.w, '}');
+        commit(d);
         break;
     case REFERAT_EV_DIAGNOSTIC: diagnostic(d, ev); break;
     default: content(d, ev); break;
@@ -268,10 +391,13 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
 {
     doc d;
     memset(&d, 0, sizeof d);
-    jw_init(&d.w, &d.out, 0);
-    jw_init(&d.dw, &d.diags, 2);
-    jw_open(&d.w, NULL, '{');
-    jw_open(&d.w, "meetings", '[');
+    spill *all[] = {&d.out, &d.diags, &d.parts, &d.toc, &d.absent, &d.secs};
+    const int depth[] = {0, 2, 4, 4, 6, 6}; /* where each one's elements go */
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        spill_reset(all[i], depth[i]);
+    jw *w = &d.out.w;
+    jw_open(w, NULL, '{');
+    jw_open(w, "meetings", '[');
     int rc = 0;
     for (int i = 0; i < (nfiles ? nfiles : 1) && rc != EXIT_USAGE; i++) {
         int r = run_file(nfiles ? files[i] : "-", opt, on_event, &d);
@@ -279,20 +405,20 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
             rc = r;
     }
     if (rc == 0) {
-        jw_close(&d.w, ']');
-        jw_open(&d.w, "diagnostics", '[');
-        jw_splice(&d.w, &d.diags);
-        jw_close(&d.w, ']');
-        jw_close(&d.w, '}');
-        sb_puts(&d.out, "\n");
-        sb_flush(&d.out, stdout);
+        go_direct(&d);
+        jw_close(w, ']');
+        jw_open(w, "diagnostics", '[');
+        splice(&d, &d.diags);
+        jw_close(w, ']');
+        jw_close(w, '}');
+        sb_puts(&d.out.mem, "\n");
+        commit(&d);
     }
     char **fields[] = {&d.kind, &d.body, &d.date, &d.weekday, &d.time, &d.location,
                        &d.title, &d.toc_title, &d.case_number};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(*fields[i]);
-    sb *bufs[] = {&d.out, &d.diags, &d.parts, &d.toc, &d.absent, &d.secs};
-    for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
-        sb_free(bufs[i]);
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        spill_free(all[i]);
     return rc;
 }

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "jsonw.h"
+#include "output.h"
 
 /* ---- tables: one CSV line per table row --------------------------------- */
 
@@ -57,7 +58,7 @@ static void on_table(void *ctx, const char *path, const referat_event *ev)
         }
         sb_puts(&t->out, "\n");
         if (t->out.size > 65536)
-            sb_flush(&t->out, stdout);
+            out_sb(&t->out);
         break;
     default: break;
     }
@@ -68,7 +69,7 @@ int cmd_tables(int nfiles, char **files, const run_options *opt)
     tables_ctx t;
     memset(&t, 0, sizeof t);
     int rc = run_files(nfiles, files, opt, on_table, &t);
-    sb_flush(&t.out, stdout);
+    out_sb(&t.out);
     sb_free(&t.out);
     return rc;
 }
@@ -110,6 +111,16 @@ static void on_stats(void *ctx, const char *path, const referat_event *ev)
     }
 }
 
+/* "PREFIXNAME N" and a line end. */
+static void count(sb *o, const char *prefix, const char *name, unsigned long long n)
+{
+    char num[32];
+    snprintf(num, sizeof num, " %llu\n", n);
+    sb_puts(o, prefix);
+    sb_puts(o, name);
+    sb_puts(o, num);
+}
+
 int cmd_stats(int nfiles, char **files, const run_options *opt)
 {
     static const char *const block_names[] = {"paragraph", "heading", "list", "table",
@@ -117,31 +128,58 @@ int cmd_stats(int nfiles, char **files, const run_options *opt)
     stats_ctx s;
     memset(&s, 0, sizeof s);
     int rc = run_files(nfiles, files, opt, on_stats, &s);
-    printf("meetings %llu\nitems %llu\nclosed_items %llu\ndecisions %llu\nsections %llu\n",
-           s.meetings, s.items, s.closed, s.decisions, s.sections);
+    sb o = {0};
+    count(&o, "meetings", "", s.meetings);
+    count(&o, "items", "", s.items);
+    count(&o, "closed_items", "", s.closed);
+    count(&o, "decisions", "", s.decisions);
+    count(&o, "sections", "", s.sections);
     for (int k = 0; k < 7; k++)
-        printf("section.%s %llu\n", referat_section_kind_name((referat_section_kind)k),
-               s.section_kinds[k]);
+        count(&o, "section.", referat_section_kind_name((referat_section_kind)k),
+              s.section_kinds[k]);
     for (int k = 0; k < 5; k++)
-        printf("block.%s %llu\n", block_names[k], s.blocks[k]);
+        count(&o, "block.", block_names[k], s.blocks[k]);
     for (int k = 0; k < 9; k++)
-        printf("diagnostic.%s %llu\n",
-               referat_diagnostic_code_name((referat_diagnostic_code)k), s.diags[k]);
+        count(&o, "diagnostic.", referat_diagnostic_code_name((referat_diagnostic_code)k),
+              s.diags[k]);
+    out_sb(&o);
+    sb_free(&o);
     return rc;
 }
 
 /* ---- check: diagnostics as FILE:LINE: code: message --------------------- */
 
+/* The text up to its first NUL, as printf's %.*s prints it. */
+static void put_text(sb *o, referat_string s)
+{
+    if (!s.data)
+        return;
+    const char *nul = memchr(s.data, '\0', s.size);
+    sb_put(o, s.data, nul ? (size_t)(nul - s.data) : s.size);
+}
+
 static void on_check(void *ctx, const char *path, const referat_event *ev)
 {
-    (void)ctx;
+    sb *o = ctx;
+    char line[32];
     if (ev->type != REFERAT_EV_DIAGNOSTIC)
         return;
-    printf("%s:%llu: %.*s: %.*s\n", path, (unsigned long long)ev->span.start_line,
-           (int)ev->kind.size, ev->kind.data, (int)ev->text.size, ev->text.data);
+    snprintf(line, sizeof line, ":%llu: ", (unsigned long long)ev->span.start_line);
+    sb_puts(o, path);
+    sb_puts(o, line);
+    put_text(o, ev->kind);
+    sb_puts(o, ": ");
+    put_text(o, ev->text);
+    sb_puts(o, "\n");
+    if (o->size > 65536)
+        out_sb(o);
 }
 
 int cmd_check(int nfiles, char **files, const run_options *opt)
 {
-    return run_files(nfiles, files, opt, on_check, NULL);
+    sb o = {0};
+    int rc = run_files(nfiles, files, opt, on_check, &o);
+    out_sb(&o);
+    sb_free(&o);
+    return rc;
 }

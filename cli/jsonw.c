@@ -35,11 +35,11 @@ void sb_free(sb *b)
     b->size = b->cap = 0;
 }
 
-void sb_flush(sb *b, FILE *f)
+int sb_flush(sb *b, FILE *f)
 {
-    if (b->size)
-        fwrite(b->data, 1, b->size, f);
+    size_t n = b->size;
     b->size = 0;
+    return n && fwrite(b->data, 1, n, f) != n ? -1 : 0;
 }
 
 void json_string(sb *b, const char *s, size_t n)
@@ -138,7 +138,11 @@ void json_number(sb *b, double v, int is_integer)
         return;
     }
     if (is_integer && fabs(v) < 1e18) {
-        snprintf(text, sizeof text, "%.0f", v);
+        long long i = (long long)v;
+        if ((double)i == v && !(v == 0 && signbit(v)))
+            snprintf(text, sizeof text, "%lld", i); /* the same digits, faster */
+        else
+            snprintf(text, sizeof text, "%.0f", v);
         sb_puts(b, text);
         return;
     }
@@ -150,13 +154,34 @@ void jw_init(jw *w, sb *out, int depth)
     w->out = out;
     w->depth = depth;
     w->first = 1;
+    w->flush = NULL;
+    w->flush_ctx = NULL;
+    w->flush_at = 0;
+}
+
+void jw_on_full(jw *w, size_t at, void (*fn)(void *ctx), void *ctx)
+{
+    w->flush = fn;
+    w->flush_ctx = ctx;
+    w->flush_at = at;
+}
+
+static void full(jw *w)
+{
+    if (w->flush && w->out->size >= w->flush_at)
+        w->flush(w->flush_ctx);
 }
 
 static void indent(jw *w)
 {
-    sb_put(w->out, "\n", 1);
-    for (int i = 0; i < w->depth; i++)
-        sb_put(w->out, "  ", 2);
+    static const char line[] = "\n                                ";
+    size_t n = 2 * (size_t)(w->depth > 0 ? w->depth : 0);
+    size_t k = n < sizeof line - 2 ? n : sizeof line - 2;
+    sb_put(w->out, line, 1 + k);
+    for (n -= k; n; n -= k) {
+        k = n < sizeof line - 2 ? n : sizeof line - 2;
+        sb_put(w->out, line + 1, k);
+    }
 }
 
 static void element(jw *w, const char *key)
@@ -178,6 +203,7 @@ void jw_open(jw *w, const char *key, char bracket)
     sb_put(w->out, &bracket, 1);
     w->depth++;
     w->first = 1;
+    full(w);
 }
 
 void jw_close(jw *w, char bracket)
@@ -187,6 +213,7 @@ void jw_close(jw *w, char bracket)
         indent(w);
     sb_put(w->out, &bracket, 1);
     w->first = 0;
+    full(w);
 }
 
 void jw_str(jw *w, const char *key, const char *s, size_t n)
@@ -196,6 +223,7 @@ void jw_str(jw *w, const char *key, const char *s, size_t n)
         json_string(w->out, s, n);
     else
         sb_puts(w->out, "null");
+    full(w);
 }
 
 void jw_int(jw *w, const char *key, long long v)
@@ -204,24 +232,28 @@ void jw_int(jw *w, const char *key, long long v)
     element(w, key);
     snprintf(text, sizeof text, "%lld", v);
     sb_puts(w->out, text);
+    full(w);
 }
 
 void jw_num(jw *w, const char *key, double v, int is_integer)
 {
     element(w, key);
     json_number(w->out, v, is_integer);
+    full(w);
 }
 
 void jw_bool(jw *w, const char *key, int v)
 {
     element(w, key);
     sb_puts(w->out, v ? "true" : "false");
+    full(w);
 }
 
 void jw_null(jw *w, const char *key)
 {
     element(w, key);
     sb_puts(w->out, "null");
+    full(w);
 }
 
 void jw_splice(jw *w, const sb *elements)
@@ -232,4 +264,5 @@ void jw_splice(jw *w, const sb *elements)
         sb_put(w->out, ",", 1);
     sb_put(w->out, elements->data, elements->size);
     w->first = 0;
+    full(w);
 }

@@ -16,8 +16,9 @@ typedef struct sb {
 void sb_put(sb *b, const char *s, size_t n);
 void sb_puts(sb *b, const char *s);
 void sb_free(sb *b);
-/* Writes the text to f and empties it. */
-void sb_flush(sb *b, FILE *f);
+/* Writes the text to f and empties it. Returns 0, or -1 when the write
+ * failed (errno tells why). */
+int sb_flush(sb *b, FILE *f);
 
 /* JSON string literal (RFC 8259 escapes, UTF-8 kept as it is). */
 void json_string(sb *b, const char *s, size_t n);
@@ -29,9 +30,17 @@ typedef struct jw {
     sb *out;
     int depth;
     int first;   /* no element written yet in the open container */
+    /* Called after a write leaves out holding flush_at bytes or more (so
+     * that the text can be moved elsewhere); NULL: never. */
+    void (*flush)(void *ctx);
+    void *flush_ctx;
+    size_t flush_at;
 } jw;
 
+/* A writer into out, without a flush hook. */
 void jw_init(jw *w, sb *out, int depth);
+/* Sets the flush hook (fn NULL: none). */
+void jw_on_full(jw *w, size_t at, void (*fn)(void *ctx), void *ctx);
 void jw_open(jw *w, const char *key, char bracket);   /* key NULL in arrays */
 void jw_close(jw *w, char bracket);
 void jw_str(jw *w, const char *key, const char *s, size_t n); /* s NULL: null */

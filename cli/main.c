@@ -1,9 +1,18 @@
 /* referat: the command-line tool. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "output.h"
+
+/* The range of --chunk-size and --max-block-size. 64 bytes is the library's
+ * smallest block limit and 1 GiB its largest (it would clamp others), and
+ * plenty for a read buffer. */
+#define CHUNK_SIZE_MIN 1ULL
+#define BLOCK_SIZE_MIN 64ULL
+#define SIZE_OPTION_MAX 1073741824ULL
 
 static const char usage[] =
     "usage: referat COMMAND [OPTIONS] [FILE...]\n"
@@ -24,8 +33,9 @@ static const char usage[] =
     "options:\n"
     "  --strict            invalid UTF-8 is an error (default: read the line as\n"
     "                      Windows-1252 and report invalid-utf8)\n"
-    "  --chunk-size N      feed the parser N bytes at a time (N >= 1)\n"
-    "  --max-block-size N  cut blocks larger than N bytes (default 1048576)\n"
+    "  --chunk-size N      feed the parser N bytes at a time (1 to 1073741824)\n"
+    "  --max-block-size N  cut blocks larger than N bytes (64 to 1073741824,\n"
+    "                      default 1048576)\n"
     "  --help, --version\n"
     "\n"
     "exit status: 0 parsed, 1 parse error (printed as FILE:LINE:COLUMN: error: ...),\n"
@@ -58,14 +68,21 @@ static int bad_usage(const char *message, const char *arg)
     return EXIT_USAGE;
 }
 
-static int parse_size(const char *s, size_t *out)
+/* A size option's value: decimal digits only, from min to SIZE_OPTION_MAX
+ * (out-of-range values are an error, not clamped). */
+static int parse_size(const char *option, const char *s, unsigned long long min, size_t *out)
 {
-    char *end;
-    if (!s || *s < '0' || *s > '9')
+    char *end = NULL;
+    unsigned long long v = 0;
+    if (s && *s >= '0' && *s <= '9') {
+        errno = 0;
+        v = strtoull(s, &end, 10);
+    }
+    if (!end || *end || errno == ERANGE || v < min || v > SIZE_OPTION_MAX) {
+        fprintf(stderr, "referat: %s takes a whole number from %llu to %llu%s%s%s\n%s", option,
+                min, SIZE_OPTION_MAX, s ? ", not '" : "", s ? s : "", s ? "'" : "", usage);
         return 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*end || v == 0)
-        return 0;
+    }
     *out = (size_t)v;
     return 1;
 }
@@ -81,22 +98,27 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
+            out_write(usage, strlen(usage));
             free(files);
-            return 0;
+            return out_close();
         } else if (strcmp(a, "--version") == 0) {
-            printf("referat %s\n", referat_version());
+            const char *v = referat_version();
+            out_write("referat ", 8);
+            out_write(v, strlen(v));
+            out_write("\n", 1);
             free(files);
-            return 0;
+            return out_close();
         } else if (strcmp(a, "--strict") == 0) {
             opt.strict = 1;
         } else if (strcmp(a, "--csv") == 0) {
             csv = 1;
         } else if (strcmp(a, "--chunk-size") == 0 || strcmp(a, "--max-block-size") == 0) {
-            size_t *dst = a[2] == 'c' ? &opt.chunk_size : &opt.max_block_size;
-            if (!parse_size(i + 1 < argc ? argv[++i] : NULL, dst)) {
+            int chunk = a[2] == 'c';
+            if (!parse_size(a, i + 1 < argc ? argv[++i] : NULL,
+                            chunk ? CHUNK_SIZE_MIN : BLOCK_SIZE_MIN,
+                            chunk ? &opt.chunk_size : &opt.max_block_size)) {
                 free(files);
-                return bad_usage("expected a positive number after ", a);
+                return EXIT_USAGE;
             }
         } else if (a[0] == '-' && a[1] == '-') {
             free(files);
@@ -124,7 +146,6 @@ int main(int argc, char **argv)
     }
     int rc = fn(nfiles, files, &opt);
     free(files);
-    if (fflush(stdout) != 0 && rc == 0)
-        rc = EXIT_USAGE;
-    return rc;
+    int out = out_close(); /* a write error is an I/O error, also after a parse error */
+    return out > rc ? out : rc;
 }

@@ -4,11 +4,15 @@
 usage: test_cli.py PATH_TO_REFERAT   (also runs under pytest with REFERAT set)
 """
 import csv
+import errno
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -22,6 +26,31 @@ def run(*args, stdin=None):
 
 def fixture(name):
     return os.path.join(FIX, name + '.txt')
+
+
+def wide_table(size):
+    """One item holding a table of 40 number columns, about size bytes."""
+    head = 'REFERAT Direktionen d. 07-10-2019\n\nPunkt 1: Tabel\n\n19/227\n\nBaggrund\n\n'
+    row = '\t'.join(str(k * 37 % 1000) for k in range(40)) + '\n'
+    return (head + row * (size // len(row))).encode()
+
+
+def many_items(count):
+    """A meeting of count items, each with a small number table."""
+    parts = ['REFERAT Direktionen d. 07-10-2019\n\n']
+    row = '\t'.join(str(k) for k in range(10)) + '\n'
+    for i in range(1, count + 1):
+        parts.append(f'Punkt {i}: Tabel {i}\n\n19/{i}\n\nBaggrund\n\n' + row * 20 + '\n')
+    return ''.join(parts).encode()
+
+
+def sanitized():
+    """The binary is built with AddressSanitizer (its RSS measures ASan)."""
+    try:
+        with open(REFERAT, 'rb') as f:
+            return b'__asan_init' in f.read()
+    except OSError:
+        return False
 
 
 class Usage(unittest.TestCase):
@@ -47,6 +76,25 @@ class Usage(unittest.TestCase):
         r = run('json', os.path.join(FIX, 'no-such-file.txt'))
         self.assertEqual(r.returncode, 2)
         self.assertIn(b'no-such-file.txt', r.stderr)
+
+    def test_size_options_out_of_range(self):
+        # no longer wrapped to SIZE_MAX or clamped in silence
+        for option, value, low in [('--chunk-size', '99999999999999999999999', 1),
+                                   ('--chunk-size', '18446744073709551616', 1),
+                                   ('--chunk-size', '1073741825', 1),
+                                   ('--chunk-size', '-1', 1),
+                                   ('--max-block-size', '18446744073709551615', 64),
+                                   ('--max-block-size', '63', 64),
+                                   ('--max-block-size', '1e6', 64)]:
+            r = run('json', option, value, fixture('meta'))
+            self.assertEqual(r.returncode, 2, (option, value))
+            first = r.stderr.decode().splitlines()[0]
+            self.assertEqual(first, f"referat: {option} takes a whole number from {low} to "
+                                    f"1073741824, not '{value}'")
+            self.assertEqual(r.stdout, b'')
+        for option, value in [('--max-block-size', '64'), ('--max-block-size', '1073741824'),
+                              ('--chunk-size', '1')]:
+            self.assertEqual(run('json', option, value, fixture('meta')).returncode, 0, option)
 
 
 class Json(unittest.TestCase):
@@ -154,6 +202,128 @@ class Reports(unittest.TestCase):
                         r.stderr)
         self.assertIn('byte offset 36', r.stderr.decode())
         self.assertEqual(run('json', fixture('cp1252')).returncode, 0)
+
+
+class InputOutputErrors(unittest.TestCase):
+    """Finding 6: read and write errors name the file and the reason and
+    exit 2; a failed write stops the run."""
+
+    OUTPUT_COMMANDS = [('json', fixture('toc')), ('events', fixture('toc')),
+                       ('dump', fixture('toc')), ('check', fixture('toc')),
+                       ('stats', fixture('toc')), ('tables', '--csv', fixture('tables')),
+                       ('--help',), ('--version',)]
+
+    @unittest.skipUnless(os.path.exists('/dev/full'), 'no /dev/full')
+    def test_write_to_full_device(self):
+        nospc = os.strerror(errno.ENOSPC).encode()
+        for args in self.OUTPUT_COMMANDS:
+            with open('/dev/full', 'wb') as full:
+                r = subprocess.run([REFERAT, *args], stdout=full, stderr=subprocess.PIPE)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertEqual(r.stderr, b'referat: write error: ' + nospc + b'\n', args)
+
+    @unittest.skipUnless(os.path.exists('/dev/full'), 'no /dev/full')
+    def test_write_error_mid_run_is_reported_once(self):
+        data = many_items(300)  # more output than any buffer
+        for command in ('json', 'events', 'dump'):
+            with open('/dev/full', 'wb') as full:
+                r = subprocess.run([REFERAT, command], input=data, stdout=full,
+                                   stderr=subprocess.PIPE)
+            self.assertEqual(r.returncode, 2, command)
+            self.assertEqual(r.stderr.decode().splitlines(),
+                             ['referat: write error: ' + os.strerror(errno.ENOSPC)], command)
+
+    def test_closed_pipe_stops_the_parse(self):
+        # `referat json big.txt | head -c 10` with SIGPIPE ignored: the first
+        # failed write ends the run, the rest of the input is never read
+        data = many_items(20000)
+        p = subprocess.Popen([REFERAT, 'json'], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE,
+                             preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+        fed = {}
+
+        def feed():
+            try:
+                for i in range(0, len(data), 65536):
+                    p.stdin.write(data[i:i + 65536])
+                p.stdin.flush()
+                fed['all'] = True
+            except BrokenPipeError:
+                fed['all'] = False
+            try:
+                p.stdin.close()
+            except BrokenPipeError:
+                pass
+
+        writer = threading.Thread(target=feed)
+        writer.start()
+        self.assertEqual(p.stdout.read(10), b'{\n  "meeti')
+        p.stdout.close()
+        err = p.stderr.read()
+        p.stderr.close()
+        rc = p.wait()
+        writer.join()
+        self.assertEqual(rc, 2)
+        self.assertEqual(err, b'referat: write error: ' + os.strerror(errno.EPIPE).encode() + b'\n')
+        self.assertFalse(fed['all'], 'referat read all of its input after the pipe closed')
+
+    def test_directory(self):
+        with tempfile.TemporaryDirectory() as d:
+            for command in ('json', 'events', 'stats'):
+                r = run(command, d)
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stderr.decode(), f'referat: {d}: {os.strerror(errno.EISDIR)}\n')
+            fd = os.open(d, os.O_RDONLY)  # standard input is a directory
+            try:
+                r = subprocess.run([REFERAT, 'json'], stdin=fd, capture_output=True)
+            finally:
+                os.close(fd)
+            self.assertEqual(r.returncode, 2)
+            self.assertEqual(r.stderr.decode(), f'referat: -: {os.strerror(errno.EISDIR)}\n')
+            # an I/O error stops the run: the next file is not parsed
+            r = run('check', d, fixture('toc'))
+            self.assertEqual((r.returncode, r.stdout), (2, b''))
+
+    def test_missing_and_unreadable_files(self):
+        missing = os.path.join(FIX, 'no-such-file.txt')
+        r = run('json', missing)
+        self.assertEqual(r.stderr.decode(), f'referat: {missing}: {os.strerror(errno.ENOENT)}\n')
+        if os.geteuid() != 0:  # root reads anything
+            with tempfile.TemporaryDirectory() as d:
+                path = os.path.join(d, 'locked.txt')
+                with open(path, 'w') as f:
+                    f.write('REFERAT Direktionen d. 07-10-2019\n')
+                os.chmod(path, 0)
+                r = run('json', path)
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stderr.decode(),
+                                 f'referat: {path}: {os.strerror(errno.EACCES)}\n')
+        if os.path.exists('/proc/self/mem'):  # opens, but reading address 0 fails
+            r = run('events', '/proc/self/mem')
+            self.assertEqual(r.returncode, 2)
+            self.assertEqual(r.stderr.decode(),
+                             f'referat: /proc/self/mem: {os.strerror(errno.EIO)}\n')
+
+
+class Memory(unittest.TestCase):
+    """Finding 5: `referat json` streams; one wide table of ~20 MB took GBs."""
+
+    BOUND_KIB = 64 * 1024
+
+    def test_json_of_a_wide_table_in_bounded_memory(self):
+        if sanitized():
+            self.skipTest('RSS under AddressSanitizer measures the sanitizer')
+        measure = ('import resource, subprocess, sys\n'
+                   'r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n'
+                   'print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n')
+        with tempfile.NamedTemporaryFile(suffix='.txt') as f:
+            f.write(wide_table(20_000_000))
+            f.flush()
+            # a fresh child, so that only this run's peak is counted
+            out = subprocess.run([sys.executable, '-c', measure, REFERAT, 'json', f.name],
+                                 capture_output=True, check=True).stdout.split()
+        self.assertEqual(out[0], b'0')
+        self.assertLess(int(out[1]), self.BOUND_KIB, 'peak RSS in KiB')
 
 
 if __name__ == '__main__':
