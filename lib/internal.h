@@ -91,6 +91,38 @@ typedef struct rf_input {
 int rf_input_next(rf_parser *p, rf_raw_line *out);
 
 
+/* ---- page furniture (page.c) -------------------------------------------- */
+
+typedef struct rf_held {
+    size_t off, size;          /* the line's bytes in rf_page.text, form feeds off */
+    uint64_t start, end, line, line_start;
+    int cut, cut_after;
+    int64_t page;              /* 0-based page index */
+    uint64_t hash;             /* the text, numbers and spacing aside */
+    unsigned char blank;       /* only white space */
+    unsigned char state;       /* undecided, keep, drop */
+    unsigned char break_before; /* hand out an empty line first */
+} rf_held;
+
+typedef struct rf_page {
+    rf_held *lines;
+    size_t head, count, cap;   /* lines[head..count) are held */
+    rf_buf text;
+    int64_t page;              /* the newest page */
+    size_t head_seen;          /* non-blank lines of the newest page */
+    int head_done;             /* the newest page's head is complete */
+    int have_ff;               /* a form feed was seen: pages exist */
+    int finished;
+    int open_break[2];         /* by page parity: the text before the break ends open */
+    uint64_t prev_head[8], prev_tail[8];
+    size_t n_prev_head, n_prev_tail;
+} rf_page;
+
+/* The next line without page furniture: 1 with *out (valid until the next
+ * call), 0 need input, -1 end. */
+int rf_page_next(rf_parser *p, rf_raw_line *out);
+void rf_page_free(rf_parser *p);
+
 /* ---- text --------------------------------------------------------------- */
 
 /* Decodes one raw line into p->nfc (UTF-8, NFC). Returns 0 when the line was
@@ -298,6 +330,7 @@ struct referat_parser {
     int done;            /* all input processed and flushed */
 
     rf_input in;
+    rf_page page;        /* page furniture (page.c) */
     rf_buf nfc;          /* the current line, decoded */
     rf_buf col;          /* the current line, collapsed */
     rf_buf scratch;      /* short-lived work space (cleaning, folding) */

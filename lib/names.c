@@ -7,7 +7,7 @@ const char *referat_event_type_name(referat_event_type type)
         "none", "meeting_start", "meta", "participant", "toc_entry", "item_start",
         "absence", "section_start", "paragraph", "heading", "attachment", "list_start",
         "list_item", "list_end", "table_start", "table_row", "table_end", "section_end",
-        "item_end", "meeting_end", "diagnostic"};
+        "item_end", "meeting_end", "diagnostic", "subitem_start", "subitem_end"};
     unsigned t = (unsigned)type;
     return t < sizeof names / sizeof names[0] ? names[t] : "unknown";
 }
@@ -16,7 +16,7 @@ const char *referat_section_kind_name(referat_section_kind kind)
 {
     static const char *const names[] = {"preamble", "background", "recommendation",
                                         "presentation", "attachments", "finance",
-                                        "decision"};
+                                        "decision", "summary", "history", "other"};
     unsigned k = (unsigned)kind;
     return k < sizeof names / sizeof names[0] ? names[k] : "unknown";
 }

@@ -52,6 +52,7 @@ void referat_parser_free(referat_parser *p)
     if (!p)
         return;
     rf_buf_free(p, &p->in.carry);
+    rf_page_free(p);
     rf_buf_free(p, &p->nfc);
     rf_buf_free(p, &p->col);
     rf_buf_free(p, &p->scratch);
@@ -116,7 +117,7 @@ static referat_status fill_queue(rf_parser *p)
         if (p->done)
             return REFERAT_END;
         rf_raw_line raw;
-        int r = rf_input_next(p, &raw);
+        int r = rf_page_next(p, &raw);
         if (r > 0) {
             if (rf_paragraph_line(p, &raw) < 0)
                 return p->nomem ? out_of_memory(p) : REFERAT_ERROR;

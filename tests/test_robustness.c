@@ -182,7 +182,9 @@ static void test_long_line_memory_is_bounded_by_the_block(void **state)
         assert_int_equal(drain_all(p, doc, line_size + 1, chunks[c], &events), REFERAT_END);
         referat_parser_free(p);
         /* 0.1.0 held the whole line: over 8 MiB here */
-        assert_true(a.peak < 16 * block);
+        /* the blocks' buffers plus the page-furniture window (lib/page.c
+         * holds at most 256 KiB and one line; its buffer may double) */
+        assert_true(a.peak < 16 * block + (1u << 20));
         assert_int_equal(a.overruns, 0);
     }
     free(doc);

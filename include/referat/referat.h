@@ -112,8 +112,26 @@ typedef enum referat_event_type {
     REFERAT_EV_SECTION_END,
     REFERAT_EV_ITEM_END,
     REFERAT_EV_MEETING_END,
-    REFERAT_EV_DIAGNOSTIC      /**< diagnostic, kind (code), severity, text (message) */
+    REFERAT_EV_DIAGNOSTIC,     /**< diagnostic, kind (code), severity, text (message) */
+    /** A sub-item inside an item ("1.1 Status", "a." + title): label,
+     *  title. Its sections follow until its REFERAT_EV_SUBITEM_END.
+     *  Added in 0.2. */
+    REFERAT_EV_SUBITEM_START,
+    REFERAT_EV_SUBITEM_END     /**< Added in 0.2. */
 } referat_event_type;
+
+/** Meta keys: what a meta event's value is about, whatever the label
+ *  word the document used ("Mødedato", "Dato", "Tid", "Sted" ...). Added in
+ *  0.2 (append-only). */
+typedef enum referat_meta_key {
+    REFERAT_META_OTHER = 0,    /**< a label the parser knows but keeps as text */
+    REFERAT_META_DATE,         /**< meeting date; also weekday and time */
+    REFERAT_META_TIME,         /**< start time (time), maybe end time (end_time) */
+    REFERAT_META_END_TIME,     /**< end time (end_time) */
+    REFERAT_META_LOCATION,     /**< location (text) */
+    REFERAT_META_PARTICIPANTS, /**< the participants line (participant events follow) */
+    REFERAT_META_BODY          /**< the meeting's body (body) */
+} referat_meta_key;
 
 /** Section kinds (append-only). */
 typedef enum referat_section_kind {
@@ -123,7 +141,10 @@ typedef enum referat_section_kind {
     REFERAT_SECTION_PRESENTATION,
     REFERAT_SECTION_ATTACHMENTS,
     REFERAT_SECTION_FINANCE,
-    REFERAT_SECTION_DECISION
+    REFERAT_SECTION_DECISION,
+    REFERAT_SECTION_SUMMARY,   /**< Resumé, Sammendrag (added in 0.2) */
+    REFERAT_SECTION_HISTORY,   /**< Sagsforløb, Tidligere behandling (added in 0.2) */
+    REFERAT_SECTION_OTHER      /**< a known heading of no kind above (added in 0.2) */
 } referat_section_kind;
 
 /** Diagnostic codes (append-only; all have severity "warning"). */
@@ -217,6 +238,24 @@ typedef struct referat_event {
     referat_section_kind section;
     /** Diagnostic: the code as an enum. */
     referat_diagnostic_code diagnostic;
+
+    /* ---- added in 0.2 ---- */
+    /** Participant: party letters ("A" of "(A)"), NULL when none. */
+    referat_string party;
+    /** Participant: role ("formand", "Suppleant for X"), NULL when none. */
+    referat_string role;
+    /** Meeting start, meta: end time "HH:MM", NULL when none. */
+    referat_string end_time;
+    /** Meeting start, meta: the location, NULL when none. */
+    referat_string location;
+    /** Meeting start: the layout family whose rules read the header
+     *  ("header-line", "header-block", "kind-date-line"). */
+    referat_string layout;
+    /** Meta: what the value is about. */
+    referat_meta_key meta;
+    /** Decision section: a decision of an earlier meeting printed in the
+     *  item (a decision history entry); 0 for this meeting's decision. */
+    int history;
 } referat_event;
 
 /** The largest max_block_size a parser takes (1 GiB): larger values are
