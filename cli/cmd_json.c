@@ -35,10 +35,11 @@ typedef struct spill {
 
 typedef struct doc {
     spill out;  /* pending output, for stdout */
-    spill diags, parts, toc, absent, secs;
+    spill diags, parts, toc, absent, secs, subs;
     int head_written;
+    int in_subitem, n_subitems;
     /* meeting head */
-    char *kind, *body, *date, *weekday, *time, *location;
+    char *kind, *body, *date, *weekday, *time, *location, *end_time, *layout;
     unsigned long long line;
     /* item head */
     long long number, page;
@@ -186,6 +187,8 @@ static void write_head(doc *d)
     put(w, "weekday", d->weekday);
     put(w, "time", d->time);
     put(w, "location", d->location);
+    put(w, "end_time", d->end_time);
+    put(w, "layout", d->layout);
     jw_int(w, "line", (long long)d->line);
     jw_open(w, "participants", '[');
     splice(d, &d->parts);
@@ -203,9 +206,12 @@ static void meeting_start(doc *d, const referat_event *ev)
     set(&d->kind, ev->kind);
     set(&d->body, ev->body);
     set(&d->date, ev->date);
-    set(&d->weekday, (referat_string){NULL, 0});
-    set(&d->time, (referat_string){NULL, 0});
-    set(&d->location, (referat_string){NULL, 0});
+    /* a header block gives these on the meeting; header lines in meta */
+    set(&d->weekday, ev->weekday);
+    set(&d->time, ev->time);
+    set(&d->location, ev->location);
+    set(&d->end_time, ev->end_time);
+    set(&d->layout, ev->layout);
     d->line = ev->span.start_line;
     spill_reset(&d->parts, 4);
     spill_reset(&d->toc, 4);
@@ -213,10 +219,10 @@ static void meeting_start(doc *d, const referat_event *ev)
 
 static void meta(doc *d, const referat_event *ev)
 {
-    if (strcmp(ev->name.data, "M\xc3\xb8" "dedato") == 0) {
+    if (ev->meta == REFERAT_META_DATE) {
         set(&d->weekday, ev->weekday);
         set(&d->time, ev->time);
-    } else if (strcmp(ev->name.data, "M\xc3\xb8" "dested") == 0) {
+    } else if (ev->meta == REFERAT_META_LOCATION) {
         set(&d->location, ev->text.size ? ev->text : (referat_string){NULL, 0});
     }
 }
@@ -228,6 +234,10 @@ static void participant(doc *d, const referat_event *ev)
     jw_str(w, "name", ev->name.data, ev->name.size);
     if (ev->note.data)
         jw_str(w, "note", ev->note.data, ev->note.size);
+    if (ev->party.data)
+        jw_str(w, "party", ev->party.data, ev->party.size);
+    if (ev->role.data)
+        jw_str(w, "role", ev->role.data, ev->role.size);
     jw_bool(w, "absent", ev->absent);
     jw_close(w, '}');
 }
@@ -237,7 +247,10 @@ static void toc_entry(doc *d, const referat_event *ev)
     jw *w = &d->toc.w;
     jw_open(w, NULL, '{');
     jw_str(w, "title", ev->title.data, ev->title.size);
-    jw_int(w, "page", (long long)ev->number);
+    if (ev->number >= 0)
+        jw_int(w, "page", (long long)ev->number);
+    else
+        jw_null(w, "page"); /* a TOC without pages */
     jw_close(w, '}');
 }
 
@@ -253,6 +266,8 @@ static void item_start(doc *d, const referat_event *ev)
     set(&d->case_number, ev->case_number);
     spill_reset(&d->absent, 6);
     spill_reset(&d->secs, 6);
+    spill_reset(&d->subs, 6);
+    d->in_subitem = d->n_subitems = 0;
 }
 
 /* Writes the item straight through to stdout, after what is pending. */
@@ -277,20 +292,51 @@ static void item_end(doc *d)
     jw_open(w, "sections", '[');
     splice(d, &d->secs);
     jw_close(w, ']');
+    if (d->n_subitems) {
+        jw_open(w, "subitems", '[');
+        splice(d, &d->subs);
+        jw_close(w, ']');
+    }
     jw_close(w, '}');
     commit(d);
     d->out.direct = 0;
 }
 
+/* Sections go into the item, or into its open sub-item. */
+static jw *sections_writer(doc *d)
+{
+    return d->in_subitem ? &d->subs.w : &d->secs.w;
+}
+
+static void subitem_start(doc *d, const referat_event *ev)
+{
+    jw *w = &d->subs.w;
+    jw_open(w, NULL, '{');
+    jw_str(w, "label", ev->label.data, ev->label.size);
+    jw_str(w, "title", ev->title.data, ev->title.size);
+    jw_int(w, "line", (long long)ev->span.start_line);
+    jw_open(w, "sections", '[');
+    d->in_subitem = 1;
+    d->n_subitems++;
+}
+
+static void subitem_end(doc *d)
+{
+    jw_close(&d->subs.w, ']');
+    jw_close(&d->subs.w, '}');
+    d->in_subitem = 0;
+}
+
 static void section_start(doc *d, const referat_event *ev)
 {
-    jw *w = &d->secs.w;
+    jw *w = sections_writer(d);
     jw_open(w, NULL, '{');
     jw_str(w, "kind", ev->kind.data, ev->kind.size);
     jw_str(w, "heading", ev->heading.data, ev->heading.size);
     if (ev->section == REFERAT_SECTION_DECISION) {
         jw_str(w, "body", ev->body.data, ev->body.size);
         jw_str(w, "date", ev->date.data, ev->date.size);
+        jw_bool(w, "history", ev->history);
     }
     jw_int(w, "line", (long long)ev->span.start_line);
     jw_open(w, "blocks", '[');
@@ -322,8 +368,10 @@ static void table_row(jw *w, const referat_event *ev)
 
 static void content(doc *d, const referat_event *ev)
 {
-    jw *w = &d->secs.w;
+    jw *w = sections_writer(d);
     switch (ev->type) {
+    case REFERAT_EV_SUBITEM_START: subitem_start(d, ev); break;
+    case REFERAT_EV_SUBITEM_END: subitem_end(d); break;
     case REFERAT_EV_SECTION_START: section_start(d, ev); break;
     case REFERAT_EV_SECTION_END: jw_close(w, ']'); jw_close(w, '}'); break;
     case REFERAT_EV_PARAGRAPH:
@@ -391,8 +439,8 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
 {
     doc d;
     memset(&d, 0, sizeof d);
-    spill *all[] = {&d.out, &d.diags, &d.parts, &d.toc, &d.absent, &d.secs};
-    const int depth[] = {0, 2, 4, 4, 6, 6}; /* where each one's elements go */
+    spill *all[] = {&d.out, &d.diags, &d.parts, &d.toc, &d.absent, &d.secs, &d.subs};
+    const int depth[] = {0, 2, 4, 4, 6, 6, 6}; /* where each one's elements go */
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         spill_reset(all[i], depth[i]);
     jw *w = &d.out.w;
@@ -415,7 +463,7 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
         commit(&d);
     }
     char **fields[] = {&d.kind, &d.body, &d.date, &d.weekday, &d.time, &d.location,
-                       &d.title, &d.toc_title, &d.case_number};
+                       &d.end_time, &d.layout, &d.title, &d.toc_title, &d.case_number};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(*fields[i]);
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)

@@ -18,7 +18,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
 
 static const char *const meta_names[] = {"M\xc3\xb8" "dedato", "M\xc3\xb8" "dested",
                                          "M\xc3\xb8" "dedeltagere"};
@@ -27,6 +27,7 @@ void rf_front_reset(rf_parser *p)
 {
     memset(p->meta_seen, 0, sizeof p->meta_seen);
     p->toc_started = 0;
+    p->pending_meta = 0;
     p->toc_count = 0;
     rf_buf_clear(&p->toc_text);
 }
@@ -72,7 +73,34 @@ static void date_fields(rf_parser *p, referat_event *ev, const char *v, size_t n
                 p->meeting_date);
 }
 
-/* A meta value starting at line i; returns the index after its last line. */
+static const referat_meta_key meta_keys[] = {REFERAT_META_DATE, REFERAT_META_LOCATION,
+                                             REFERAT_META_PARTICIPANTS};
+
+/* The meta event of key with its raw (collapsed) value text. */
+static void emit_meta(rf_parser *p, int key, const char *raw, size_t rn, uint64_t line,
+                      uint64_t start, uint64_t end, uint64_t end_line)
+{
+    rf_buf value = {0};
+    rf_clean(p, raw, rn, &value);
+    const char *v = value.data ? value.data : "";
+    referat_event *ev = rf_emit(p, REFERAT_EV_META, start, end, line, end_line);
+    if (ev) {
+        ev->name = rf_cstr(p, meta_names[key]);
+        ev->meta = meta_keys[key];
+        ev->text = rf_str(p, v, value.size);
+        if (key == 0)
+            date_fields(p, ev, v, value.size, line);
+        else if (key == 1 && value.size)
+            ev->location = ev->text;
+        else if (key == 2)
+            emit_participants(p, v, value.size, line, start, end, end_line);
+    }
+    rf_buf_free(p, &value);
+}
+
+/* A meta value starting at line i; returns the index after its last line.
+ * A meta word alone at the end of its paragraph ("Mødedato" and a blank
+ * line, FirstAgenda's web layout) takes the next paragraph as its value. */
 static size_t meta_value(rf_parser *p, const rf_para *para, size_t i, int key,
                          rf_slice rest)
 {
@@ -87,27 +115,63 @@ static size_t meta_value(rf_parser *p, const rf_para *para, size_t i, int key,
         return end;
     }
     p->meta_seen[key] = 1;
-    rf_buf raw = {0}, value = {0};
+    if (rest.n == 0 && end == para->count && end == i + 1) {
+        p->pending_meta = key + 1;
+        p->pending_meta_line = l->line;
+        p->pending_meta_start = l->start;
+        p->pending_meta_end = l->end;
+        return end;
+    }
+    rf_buf raw = {0};
     rf_buf_append(p, &raw, rest.s, rest.n);
     for (size_t k = i + 1; k < end; k++) {
         rf_buf_putc(p, &raw, ' ');
         rf_buf_append(p, &raw, RF_COL(para, k), para->lines[k].col_len);
     }
-    rf_clean(p, raw.data ? raw.data : "", raw.size, &value);
-    const char *v = value.data ? value.data : "";
     const rf_line *last = &para->lines[end - 1];
-    referat_event *ev = rf_emit(p, REFERAT_EV_META, l->start, last->end, l->line, last->line);
-    if (ev) {
-        ev->name = rf_cstr(p, meta_names[key]);
-        ev->text = rf_str(p, v, value.size);
-        if (key == 0)
-            date_fields(p, ev, v, value.size, l->line);
-        else if (key == 2)
-            emit_participants(p, v, value.size, l->line, l->start, last->end, last->line);
-    }
+    emit_meta(p, key, raw.data ? raw.data : "", raw.size, l->line, l->start, last->end, last->line);
     rf_buf_free(p, &raw);
-    rf_buf_free(p, &value);
     return end;
+}
+
+void rf_front_flush(rf_parser *p)
+{
+    if (!p->pending_meta)
+        return;
+    int key = p->pending_meta - 1;
+    p->pending_meta = 0;
+    emit_meta(p, key, "", 0, p->pending_meta_line, p->pending_meta_start, p->pending_meta_end,
+              p->pending_meta_line);
+}
+
+/* The paragraph after a meta word alone is its value, unless it starts
+ * something else. */
+static int pending_value(rf_parser *p, const rf_para *para)
+{
+    rf_slice dummy;
+    rf_label lb;
+    const char *s = RF_CLN(para, 0);
+    size_t n = para->lines[0].cln_len;
+    if (!p->pending_meta)
+        return 0;
+    if (rf_match_meta(p, s, n, &dummy) >= 0 || rf_match_label(s, n, &lb) ||
+        rf_match_toc_start(p, s, n)) {
+        rf_front_flush(p);
+        return 0;
+    }
+    int key = p->pending_meta - 1;
+    p->pending_meta = 0;
+    rf_buf raw = {0};
+    for (size_t k = 0; k < para->count; k++) {
+        if (k)
+            rf_buf_putc(p, &raw, ' ');
+        rf_buf_append(p, &raw, RF_COL(para, k), para->lines[k].col_len);
+    }
+    const rf_line *last = &para->lines[para->count - 1];
+    emit_meta(p, key, raw.data ? raw.data : "", raw.size, p->pending_meta_line,
+              p->pending_meta_start, last->end, last->line);
+    rf_buf_free(p, &raw);
+    return 1;
 }
 
 static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, size_t n,
@@ -170,18 +234,55 @@ static int toc_pipe_row(rf_parser *p, const rf_line *l, const char *s, size_t n)
     return 1;
 }
 
+/* "Title....." (no page: the pages stand in a column after the titles). */
+static int dotted_title(const char *s, size_t n, rf_slice *title)
+{
+    size_t end = n;
+    while (end > 0 && s[end - 1] == '.')
+        end--;
+    if (n - end < 3 || end == 0)
+        return 0;
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    title->s = s;
+    title->n = end;
+    return end > 0;
+}
+
+/* Words of a TOC's column heads and groups ("Punkt nr.", "Side", "Åbent
+ * referat"): no entries, no diagnostic. */
+static int toc_furniture(const char *s, size_t n)
+{
+    static const char *const words[] = {"side", "punkt nr.", "punkt", "nr.", "åbent referat",
+                                        "lukket referat", "åben dagsorden", "lukket dagsorden",
+                                        "åbne punkter", "lukkede punkter"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (rf_fold_eq(s, n, words[i]))
+            return 1;
+    }
+    int dot;
+    return rf_is_bare_number(s, n, &dot);
+}
+
 static void toc_line(rf_parser *p, const rf_para *para, size_t i)
 {
     const rf_line *l = &para->lines[i];
     const char *s = RF_COL(para, i);
     rf_slice title;
     int64_t page;
+    rf_item_line it;
     if (rf_is_pipe_line(s, l->col_len)) {
         if (toc_pipe_row(p, l, s, l->col_len) < 0)
             unknown(p, l, "not a table-of-contents line");
     } else if (rf_match_toc_line(s, l->col_len, &title, &page)) {
         add_toc_entry(p, l, title.s, title.n, page);
-    } else {
+    } else if (dotted_title(s, l->col_len, &title)) {
+        add_toc_entry(p, l, title.s, title.n, -1);
+    } else if (rf_match_item_line(RF_CLN(para, i), l->cln_len, &it) &&
+               it.form == RF_ITEM_NUMBER_TITLE) {
+        /* "1. Meddelelser": numbered titles without pages */
+        add_toc_entry(p, l, it.title.s, it.title.n, -1);
+    } else if (!toc_furniture(RF_CLN(para, i), l->cln_len)) {
         unknown(p, l, "not a table-of-contents line");
     }
 }
@@ -189,6 +290,8 @@ static void toc_line(rf_parser *p, const rf_para *para, size_t i)
 void rf_front_paragraph(rf_parser *p, rf_para *para)
 {
     size_t i = 0;
+    if (pending_value(p, para))
+        return;
     while (i < para->count) {
         rf_slice rest;
         int key = rf_match_meta(p, RF_CLN(para, i), para->lines[i].cln_len, &rest);

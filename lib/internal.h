@@ -34,6 +34,7 @@
 
 #include "referat/referat.h"
 
+
 /* ---- memory ------------------------------------------------------------ */
 
 typedef struct referat_parser rf_parser;
@@ -187,6 +188,17 @@ typedef struct rf_listmark {
     rf_slice text;             /* rest of the line after marker(s) */
 } rf_listmark;
 
+/* A heading of any layout (layout.c). */
+typedef struct rf_heading_ex {
+    referat_section_kind kind;
+    rf_slice body;            /* decision: the body as written (genitive taken off) */
+    int body_caps;            /* body written in capitals */
+    char date[11];            /* decision date, "" when the heading has none */
+    int history;              /* a decision of an earlier meeting (history entry line) */
+    int form;                 /* index of the alternative that matched */
+    size_t inline_at;         /* "Referat: text": offset of the text, else 0 */
+} rf_heading_ex;
+
 int rf_match_header(rf_parser *p, const char *s, size_t n, rf_header *out);
 int rf_match_punkt(rf_parser *p, const char *s, size_t n, int64_t *number, rf_slice *title);
 int rf_match_heading(rf_parser *p, const char *s, size_t n, rf_heading *out);
@@ -215,6 +227,21 @@ int rf_next_name(const char *s, size_t n, size_t *pos, rf_slice *name, rf_slice 
 
 /* ---- paragraphs ---------------------------------------------------------- */
 
+/* What a line is, decided once when it is read (paragraph.c) and kept. */
+typedef enum rf_line_class {
+    RF_LINE_TEXT = 0,
+    RF_LINE_HEADER,            /* "REFERAT Body d. DD-MM-YYYY" (stands alone) */
+    RF_LINE_PUNKT,             /* "Punkt N: Title" (stands alone) */
+    RF_LINE_HEADING,           /* a section or decision heading (stands alone) */
+    RF_LINE_TOC_START,         /* "Indholdsfortegnelse" (stands alone) */
+    RF_LINE_SUBITEM,           /* "1.1 Title" (stands alone) */
+    RF_LINE_ENUM_ALONE,        /* "3", "3.", "a." alone (stands alone unless a
+                                  list of such numbers goes on) */
+    RF_LINE_INLINE_HEADING,    /* "Referat: text" (starts a paragraph) */
+    RF_LINE_HISTORY            /* "Udvalg: X" of a decision history entry
+                                  (starts a paragraph) */
+} rf_line_class;
+
 typedef struct rf_line {
     size_t nfc_off, nfc_len;   /* decoded NFC text in para.text */
     size_t col_off, col_len;   /* collapsed */
@@ -222,6 +249,7 @@ typedef struct rf_line {
     uint64_t line;
     uint64_t start, end;
     int has_tab;
+    rf_line_class cls;
 } rf_line;
 
 typedef struct rf_para {
@@ -230,7 +258,8 @@ typedef struct rf_para {
     size_t count;
     size_t cap;
     size_t raw_size;           /* raw bytes with line ends (block size) */
-    int structural;            /* a header, Punkt or heading line */
+    int structural;            /* its one line stands alone (a structural class) */
+    uint64_t blank_before;     /* blank lines between it and the paragraph before */
 } rf_para;
 
 #define RF_NFC(para, i) ((para)->text.data + (para)->lines[i].nfc_off)
@@ -245,11 +274,69 @@ int rf_paragraph_finish(rf_parser *p);
 
 /* ---- structure, front matter, blocks ------------------------------------ */
 
+/* A person of an attendance list, kept until the meeting starts (head.c). */
+typedef struct rf_person_ref {
+    size_t name_off, name_len, party_off, party_len, role_off, role_len; /* in text */
+    int absent;
+    uint64_t line, start, end;
+} rf_person_ref;
+
+/* A meeting header written as a block of lines (head.c): the meeting event
+ * waits until the first item, the table of contents or a limit. */
+typedef struct rf_head {
+    int active;               /* lines are being read into it */
+    int kind_seen, kind;
+    char date[11], time[6], end_time[6];
+    rf_buf body, location, weekday;
+    int body_label, location_label, date_label; /* set by a label: guesses stop */
+    int after_kind;           /* the next name-like line is the body */
+    int in_location;          /* lines after the date line are the location */
+    int queue[8];             /* labels alone, waiting for their values */
+    size_t queued;
+    int people;               /* names follow: an rf_label_key, 0 none */
+    const char *layout;
+    size_t paragraphs;
+    uint64_t line, start, end;
+    rf_buf text;              /* the people's names */
+    rf_person_ref *list;
+    size_t n_list, cap_list;
+} rf_head;
+
+/* A one-line paragraph that may start an item or sub-item: the next
+ * paragraph decides (structure.c). */
+typedef struct rf_cand {
+    int kind;                 /* 0 none, 1 "N" alone, 2 "N Title", 3 "a." */
+    int64_t number;
+    char letter;
+    rf_para para;             /* its copy, handled as usual when it is not one */
+} rf_cand;
+
+void rf_head_begin(rf_parser *p, const rf_line *l);
+/* 1: the paragraph was read into the header; 0: the header is over. */
+int rf_head_paragraph(rf_parser *p, rf_para *para);
+/* The header is complete: meeting_start and the participants, when it
+ * named a kind (returns 1); else text-before-meeting (returns 0). */
+int rf_head_commit(rf_parser *p);
+void rf_head_free(rf_parser *p);
+
+/* section.c */
+void rf_section_open(rf_parser *p, const rf_heading_ex *h, const rf_line *l, const char *text,
+                     size_t n);
+void rf_section_close(rf_parser *p);
+void rf_section_content(rf_parser *p, rf_para *para);
+int rf_section_history_entry(rf_parser *p, rf_para *para);
+void rf_subitem_open(rf_parser *p, const rf_line *l, const char *label, size_t ln,
+                     const char *title, size_t tn);
+void rf_subitem_close(rf_parser *p);
+
 int rf_structure_paragraph(rf_parser *p, rf_para *para);
 int rf_structure_finish(rf_parser *p);
+void rf_structure_free(rf_parser *p);
 
 void rf_front_paragraph(rf_parser *p, rf_para *para);
 void rf_front_reset(rf_parser *p);
+/* The front matter ends: a meta word still waiting for its value gets none. */
+void rf_front_flush(rf_parser *p);
 
 void rf_blocks_attachments(rf_parser *p, rf_para *para);
 void rf_blocks_add(rf_parser *p, rf_para *para);
@@ -318,7 +405,8 @@ typedef struct rf_toc_entry {
 enum rf_doc_state {
     RF_BEFORE_MEETING,
     RF_FRONT,           /* between the header line and the first item */
-    RF_AWAIT_CASE,      /* a Punkt line was read; its case number may follow */
+    RF_AWAIT_CASE,      /* an item line was read: its head (case number ...) follows */
+    RF_HEAD,            /* a header block of lines is being read (head.c) */
     RF_IN_ITEM
 };
 
@@ -339,6 +427,8 @@ struct referat_parser {
     size_t ucs_cap;
 
     rf_para para;        /* the paragraph being built */
+    uint64_t blank_run;  /* blank lines since the last paragraph */
+    int prev_enum;       /* the line before was an enumerator alone: its form */
 
     /* the event queue and the arena its strings live in; an event made from
      * a deferred block lives in current, its strings in expand_arena */
@@ -362,7 +452,29 @@ struct referat_parser {
     size_t item_count;   /* items of this meeting */
     int64_t last_number;
 
+    rf_head head;            /* a header block being read (head.c) */
+    rf_cand cand;            /* a possible item start (structure.c) */
+    int replaying;           /* the candidate is being handled as usual */
+    rf_buf meeting_body;     /* for decisions whose heading names none */
+    int implicit;            /* the meeting's header was a block of lines */
+    int pending_meta;        /* a meta word alone: its value is the next paragraph (+1) */
+    uint64_t pending_meta_line, pending_meta_start, pending_meta_end;
+
     /* the current item */
+    rf_buf item_case;        /* its case number, once found in its head */
+    int item_closed;
+    int item_queue[8];       /* labels alone in the item head, waiting for values */
+    size_t item_queued;
+    int title_open;          /* the next adjacent paragraph may end the title */
+    int in_subitem;
+    uint64_t subitem_line, subitem_start;
+    char last_letter;        /* the last "a." sub-item */
+    int section_history;     /* the open decision section is an earlier meeting's */
+    int pending_decision;    /* a decision heading waits for its first block */
+    rf_heading_ex pending_h;
+    rf_buf pending_text;     /* its heading text, then its body */
+    size_t pending_body_off;
+    uint64_t pending_line, pending_start, pending_end;
     int64_t item_number;
     rf_buf item_title;       /* cleaned */
     uint64_t item_line, item_start, item_punkt_end;

@@ -156,8 +156,7 @@ static size_t long_date(const char *s, size_t n, char iso[11])
     return 0;
 }
 
-/* "DD-MM-YYYY", "DD.MM.YYYY" (one or two digits for day and month) or
- * "YYYY-MM-DD" at s. */
+/* "DD-MM-YYYY", "DD.MM.YYYY" or "YYYY-MM-DD" at s. */
 static size_t numeric_date(const char *s, size_t n, char iso[11])
 {
     size_t a = digits(s, n);
@@ -173,12 +172,13 @@ static size_t numeric_date(const char *s, size_t n, char iso[11])
         put_iso(iso, y, m, d);
         return 10;
     }
-    if (a < 1 || a > 2 || a >= n || (s[a] != '-' && s[a] != '.'))
+    /* two digits for day and month ("1-4-2015" is no date of these forms) */
+    if (a != 2 || a >= n || (s[a] != '-' && s[a] != '.'))
         return 0;
     char sep = s[a];
     size_t b = digits(s + a + 1, n - a - 1);
     size_t k = a + 1 + b;
-    if (b < 1 || b > 2 || k >= n || s[k] != sep || digits(s + k + 1, n - k - 1) != 4)
+    if (b != 2 || k >= n || s[k] != sep || digits(s + k + 1, n - k - 1) != 4)
         return 0;
     if (k + 5 < n && is_digit(s[k + 5]))
         return 0;
@@ -364,11 +364,11 @@ static const struct {
     {"j. nr.", RF_LABEL_CASE, 0},
     {"journalnr.", RF_LABEL_CASE, 0},
     {"punktnummer", RF_LABEL_ITEM_NUMBER, 0},
-    {"dok.nr.", RF_LABEL_OTHER, 0},
-    {"dok. nr.", RF_LABEL_OTHER, 0},
-    {"sagen afgøres i", RF_LABEL_OTHER, 0},
-    {"beslutningskompetence", RF_LABEL_OTHER, 0},
-    {"sagsforløb", RF_LABEL_OTHER, 0},
+    {"dok.nr.", RF_LABEL_ITEM_META, 0},
+    {"dok. nr.", RF_LABEL_ITEM_META, 0},
+    {"sagen afgøres i", RF_LABEL_ITEM_META, 0},
+    {"beslutningskompetence", RF_LABEL_ITEM_META, 0},
+    {"sagsforløb", RF_LABEL_ITEM_META, 0},
     {"information", RF_LABEL_OTHER, 0},
     {"bemærk", RF_LABEL_OTHER, 0},
 };

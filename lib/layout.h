@@ -50,8 +50,9 @@ typedef enum rf_label_key {
     RF_LABEL_STAFF,       /* Sekretær, Referent, Øvrige deltagere: not members */
     RF_LABEL_CASE,        /* Sagsnr., Sags nr., J.nr., Journalnr. */
     RF_LABEL_ITEM_NUMBER, /* Punktnummer (a decision history entry) */
-    RF_LABEL_OTHER        /* Dok.nr., Sagen afgøres i, Information, Bemærk,
-                             Beslutningskompetence, Sagsforløb with a value */
+    RF_LABEL_ITEM_META,   /* Dok.nr., Sagen afgøres i, Beslutningskompetence,
+                             Sagsforløb with a value: an item's head, no content */
+    RF_LABEL_OTHER        /* Information, Bemærk */
 } rf_label_key;
 
 typedef struct rf_label {
@@ -98,15 +99,6 @@ int rf_is_bare_number(const char *s, size_t n, int *dot);
 
 /* ---- section headings and decisions ---------------------------------------- */
 
-typedef struct rf_heading_ex {
-    referat_section_kind kind;
-    rf_slice body;            /* decision: the body as written (genitive taken off) */
-    int body_caps;            /* body written in capitals */
-    char date[11];            /* decision date, "" when the heading has none */
-    int history;              /* a decision of an earlier meeting (history entry line) */
-    int form;                 /* index of the alternative that matched */
-    size_t inline_at;         /* "Referat: text": offset of the text, else 0 */
-} rf_heading_ex;
 
 /* Every heading form of every system (see the tables in layout.c); the HTK
  * forms of SPEC §3.3 first. */

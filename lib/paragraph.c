@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
 
 static void reset_para(rf_para *para)
 {
@@ -22,6 +22,7 @@ static void reset_para(rf_para *para)
     para->count = 0;
     para->raw_size = 0;
     para->structural = 0;
+    para->blank_before = 0;
 }
 
 static int finish_para(rf_parser *p)
@@ -33,14 +34,66 @@ static int finish_para(rf_parser *p)
     return r;
 }
 
-static int is_structural(rf_parser *p, const char *s, size_t n)
+/* The class of a cleaned line (see rf_line_class), in this order. */
+static rf_line_class classify(rf_parser *p, const char *s, size_t n)
 {
     rf_header h;
-    rf_heading hd;
-    int64_t num;
-    rf_slice title;
-    return rf_match_header(p, s, n, &h) || rf_match_punkt(p, s, n, &num, &title) ||
-           rf_match_heading(p, s, n, &hd);
+    rf_heading_ex hd;
+    rf_item_line it;
+    rf_label lb;
+    int64_t major;
+    rf_slice label, title;
+    char letter;
+    int dot;
+    if (rf_match_header(p, s, n, &h))
+        return RF_LINE_HEADER;
+    if (rf_match_item_line(s, n, &it) && it.form == RF_ITEM_PUNKT)
+        return RF_LINE_PUNKT;
+    if (rf_match_heading_any(s, n, &hd))
+        return RF_LINE_HEADING;
+    if (rf_match_toc_start(p, s, n))
+        return RF_LINE_TOC_START;
+    if (rf_match_subitem_line(s, n, &major, &label, &title))
+        return RF_LINE_SUBITEM;
+    if (rf_is_bare_number(s, n, &dot) || rf_match_letter_alone(s, n, &letter))
+        return RF_LINE_ENUM_ALONE;
+    if (rf_match_inline_heading(s, n, &hd))
+        return RF_LINE_INLINE_HEADING;
+    if (rf_match_label(s, n, &lb) && lb.key == RF_LABEL_BODY && lb.value.n > 0)
+        return RF_LINE_HISTORY;
+    return RF_LINE_TEXT;
+}
+
+/* The shape of an enumerator alone: 1 "3", 2 "3.", 3 "a.". */
+static int enum_form(const char *s, size_t n)
+{
+    int dot;
+    if (rf_is_bare_number(s, n, &dot))
+        return dot ? 2 : 1;
+    return 3;
+}
+
+/* Classes that end the paragraph before the line (1), and after it too (2).
+ * prev_enum: the form of the line just before when it was an enumerator
+ * alone (0 otherwise). */
+static int stands_alone(const rf_line *l, int form, int prev_enum)
+{
+    switch (l->cls) {
+    case RF_LINE_HEADER:
+    case RF_LINE_PUNKT:
+    case RF_LINE_HEADING:
+    case RF_LINE_TOC_START:
+    case RF_LINE_SUBITEM:
+        return 2;
+    case RF_LINE_ENUM_ALONE:
+        /* "3\n4\n6": a column of page numbers stays one paragraph */
+        return form == prev_enum ? 0 : 2;
+    case RF_LINE_INLINE_HEADING:
+    case RF_LINE_HISTORY:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* Appends the current line (p->nfc, collapsed in p->col) to the paragraph. */
@@ -71,6 +124,7 @@ static void add_line(rf_parser *p, const rf_raw_line *raw)
     rf_buf_putc(p, &para->text, '\0');
     if (p->nomem)
         return;
+    l->cls = classify(p, para->text.data + l->cln_off, l->cln_len);
     para->count++;
     para->raw_size += raw->end - raw->start;
 }
@@ -101,8 +155,12 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
     const char *nfc = p->nfc.data ? p->nfc.data : "";
     rf_buf_clear(&p->col);
     rf_collapse(p, nfc, p->nfc.size, &p->col);
-    if (p->col.size == 0)
-        return finish_para(p);
+    if (p->col.size == 0) {
+        int r = finish_para(p);
+        p->blank_run++;
+        p->prev_enum = 0;
+        return r;
+    }
     if (raw->cut) {
         if (finish_para(p) < 0)
             return -1;
@@ -118,12 +176,19 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         if (finish_para(p) < 0)
             return -1;
     }
+    if (para->count == 0) {
+        para->blank_before = p->blank_run;
+        p->blank_run = 0;
+    }
     add_line(p, raw);
     if (para->count == 0)
         return 0;
     rf_line *l = &para->lines[para->count - 1];
-    if (is_structural(p, RF_CLN(para, para->count - 1), l->cln_len)) {
-        /* the line stands alone: end the paragraph before it */
+    int form = l->cls == RF_LINE_ENUM_ALONE ? enum_form(RF_CLN(para, para->count - 1), l->cln_len) : 0;
+    int alone = stands_alone(l, form, p->prev_enum);
+    p->prev_enum = form;
+    if (alone) {
+        /* the line starts a paragraph: end the paragraph before it */
         if (para->count > 1) {
             size_t keep = para->count - 1;
             rf_line saved = *l;
@@ -131,12 +196,16 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
             para->raw_size -= raw_size;
             if (rf_structure_paragraph(p, para) < 0)
                 return -1;
+            /* the line's texts stay where they are in para->text */
             para->lines[0] = saved;
             para->count = 1;
             para->raw_size = raw_size;
+            para->blank_before = 0;
         }
-        para->structural = 1;
-        return finish_para(p);
+        if (alone == 2) {
+            para->structural = 1;
+            return finish_para(p);
+        }
     }
     return 0;
 }

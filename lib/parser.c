@@ -65,6 +65,7 @@ void referat_parser_free(referat_parser *p)
     rf_buf_free(p, &p->toc_text);
     rf_buf_free(p, &p->item_title);
     rf_blocks_free(p);
+    rf_structure_free(p);
     p->opt.realloc_fn(p->opt.alloc_ctx, p, 0);
 }
 

@@ -1,37 +1,41 @@
-/* Document structure (SPEC §3): paragraphs to meeting, item and section
- * events.
+/* Document structure (SPEC §3, docs/FORMAT.md): paragraphs to meeting,
+ * item and section events.
  *
  *   stream  = meeting*
- *   meeting = HEADER front-matter item*
- *   item    = PUNKT [CASE] (section | absence | echo)*
+ *   meeting = (HEADER | header-block) front-matter item*
+ *   item    = ITEM-START item-head (section | subitem | absence | echo)*
  *   section = HEADING block*  |  (preamble: blocks before the first heading)
- *
- * One-line paragraphs are checked in this order: meeting header, item line,
- * case number (right after an item line), section heading, absence line,
- * title echo. Those are structure; every other paragraph goes to blocks.c.
  *
  *  - HEADER "REFERAT|DAGSORDEN BODY d. DD-MM-YYYY" ends the meeting before
  *    it (toc-count-mismatch when it had TOC entries and their count differs
  *    from its item count) and starts a new one;
- *  - text before the first header: text-before-meeting, once per stream;
- *  - PUNKT "Punkt N: Title" starts an item (item-number-order when N is not
- *    the previous number + 1); item_start waits for the next paragraph:
- *    a one-line "NN/NNNNN" is its case number, anything else (or the end)
- *    gives missing-case-number. TOC entry i belongs to item i;
- *    toc-title-mismatch when the titles differ without case;
+ *  - a stream that starts otherwise is read as a header block (head.c);
+ *    without a kind line in it: text-before-meeting, once per stream;
+ *  - ITEM-START: "Punkt N: Title" always; "N" alone followed by a title
+ *    paragraph, "N Title" followed by "N.1 ..." or a case number, and a
+ *    paragraph "N. Title" / "Sagsnr.: ..." when N is the next number (any
+ *    number for a meeting's first item: Acadre's serials). "Lukket: " before
+ *    the title, or the title "Lukket", makes the item closed;
+ *  - the item head: a paragraph right after the item line that ends in a
+ *    case number finishes the title; case numbers alone or after a case
+ *    label, labels alone with their values in the next paragraph
+ *    ("Sagsnr.:" / "Sagen afgøres i:" ... "12/27845"), "Dok.nr." and such
+ *    are the head, not content. item_start is handed out when the head ends
+ *    (missing-case-number when it had no case number). TOC entry i belongs
+ *    to item i; toc-title-mismatch when the titles differ without case;
  *  - absence "Afbud[:] names" (not ending in "."): absence events, no block;
  *  - title echo: while the item has no section but attachments sections, a
  *    one-line paragraph equal (without case) to the item's title or its TOC
  *    title is dropped, and ends an attachments section it stands in;
- *  - content before the first heading (or after an echo) opens a preamble.
+ *  - sections, decisions, histories and sub-items: section.c.
  */
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
 
 static int in_meeting(const rf_parser *p)
 {
-    return p->state != RF_BEFORE_MEETING;
+    return p->state != RF_BEFORE_MEETING && p->state != RF_HEAD;
 }
 
 static const rf_toc_entry *item_toc(const rf_parser *p)
@@ -40,58 +44,9 @@ static const rf_toc_entry *item_toc(const rf_parser *p)
     return index < p->toc_count ? &p->toc[index] : NULL;
 }
 
-static void close_section(rf_parser *p)
-{
-    rf_blocks_flush(p);
-    if (!p->has_section)
-        return;
-    rf_emit(p, REFERAT_EV_SECTION_END, p->section_start, p->last_end, p->section_line,
-            p->last_end_line);
-    p->has_section = 0;
-}
+/* ---- items ---------------------------------------------------------------- */
 
-/* "DIREKTIONEN" -> "Direktionen": the body of a heading written in capitals. */
-static referat_string capitalized(rf_parser *p, const char *s, size_t n)
-{
-    rf_buf_clear(&p->scratch);
-    size_t i = 0;
-    int first = 1;
-    while (i < n) {
-        int32_t cp = rf_next_cp(s, n, &i);
-        rf_buf_put_cp(p, &p->scratch, first ? rf_to_upper_cp(cp) : rf_to_lower_cp(cp));
-        first = 0;
-    }
-    rf_buf nfc = {0};
-    rf_nfc(p, p->scratch.data ? p->scratch.data : "", p->scratch.size, &nfc);
-    referat_string r = rf_str(p, nfc.data ? nfc.data : "", nfc.size);
-    rf_buf_free(p, &nfc);
-    return r;
-}
-
-static void open_section(rf_parser *p, const rf_heading *h, const rf_line *l,
-                         const char *heading, size_t hn)
-{
-    close_section(p);
-    p->has_section = 1;
-    p->section_kind = h->kind;
-    p->section_line = l->line;
-    p->section_start = l->start;
-    if (h->kind != REFERAT_SECTION_ATTACHMENTS)
-        p->non_attachment_seen = 1;
-    referat_event *ev = rf_emit(p, REFERAT_EV_SECTION_START, l->start, l->end, l->line, l->line);
-    if (!ev)
-        return;
-    ev->section = h->kind;
-    ev->kind = rf_cstr(p, referat_section_kind_name(h->kind));
-    ev->heading = rf_str(p, heading, hn);
-    if (h->kind == REFERAT_SECTION_DECISION) {
-        ev->body = h->body_caps ? capitalized(p, h->body.s, h->body.n)
-                                : rf_str(p, h->body.s, h->body.n);
-        ev->date = rf_cstr(p, h->date);
-    }
-}
-
-static void emit_item_start(rf_parser *p, const char *case_s, size_t case_n)
+static void emit_item_start(rf_parser *p)
 {
     const rf_toc_entry *toc = item_toc(p);
     const char *title = p->item_title.data ? p->item_title.data : "";
@@ -101,15 +56,15 @@ static void emit_item_start(rf_parser *p, const char *case_s, size_t case_n)
     if (ev) {
         ev->number = p->item_number;
         ev->title = rf_str(p, title, tn);
-        ev->closed = rf_eq_fold(p, title, tn, "lukket");
+        ev->closed = p->item_closed;
         if (toc) {
             ev->toc_title = rf_str(p, p->toc_text.data + toc->title_off, toc->title_len);
             ev->page = toc->page;
         }
-        if (case_s)
-            ev->case_number = rf_str(p, case_s, case_n);
+        if (p->item_case.size)
+            ev->case_number = rf_str(p, p->item_case.data, p->item_case.size);
     }
-    if (!case_s)
+    if (!p->item_case.size)
         rf_diag(p, REFERAT_DIAG_MISSING_CASE_NUMBER, p->item_line, p->item_start,
                 p->item_punkt_end, "item %lld has no case number",
                 (long long)p->item_number);
@@ -124,38 +79,122 @@ static void emit_item_start(rf_parser *p, const char *case_s, size_t case_n)
 static void close_item(rf_parser *p)
 {
     if (p->state == RF_AWAIT_CASE)
-        emit_item_start(p, NULL, 0);
+        emit_item_start(p);
     if (p->state != RF_IN_ITEM)
         return;
-    close_section(p);
+    rf_subitem_close(p);
+    rf_section_close(p);
     rf_emit(p, REFERAT_EV_ITEM_END, p->item_start, p->last_end, p->item_line, p->last_end_line);
-    p->state = RF_FRONT; /* between items; the next Punkt line follows */
+    p->state = RF_FRONT; /* between items; the next item line follows */
 }
 
-static void begin_item(rf_parser *p, const rf_line *l, int64_t number, rf_slice title)
+static void begin_item(rf_parser *p, const rf_line *l, const rf_item_line *it)
 {
     close_item(p);
-    if (p->item_count > 0 && number != p->last_number + 1)
+    if (p->item_count > 0 && it->number != p->last_number + 1)
         rf_diag(p, REFERAT_DIAG_ITEM_NUMBER_ORDER, l->line, l->start, l->end,
-                "item %lld follows item %lld", (long long)number, (long long)p->last_number);
+                "item %lld follows item %lld", (long long)it->number, (long long)p->last_number);
     p->item_count++;
-    p->last_number = number;
-    p->item_number = number;
+    p->last_number = it->number;
+    p->item_number = it->number;
     rf_buf_clear(&p->item_title);
-    rf_buf_append(p, &p->item_title, title.s, title.n);
+    rf_buf_append(p, &p->item_title, it->title.s, it->title.n);
+    rf_buf_clear(&p->item_case);
+    p->item_closed = it->closed;
+    p->item_queued = 0;
+    p->title_open = 1;
     p->item_line = l->line;
     p->item_start = l->start;
     p->item_punkt_end = l->end;
     p->has_section = 0;
     p->non_attachment_seen = 0;
+    p->in_subitem = 0;
+    p->last_letter = 0;
     p->state = RF_AWAIT_CASE;
 }
+
+/* ---- the item head --------------------------------------------------------------- */
+
+static void set_case(rf_parser *p, const char *s, size_t n)
+{
+    if (p->item_case.size == 0)
+        rf_buf_append(p, &p->item_case, s, n);
+}
+
+/* A line of an item head: a case number, a case label, an item label. */
+static int head_line(rf_parser *p, const char *s, size_t n, int value)
+{
+    rf_label lb;
+    if (value && p->item_queued) {
+        int key = p->item_queue[0];
+        memmove(p->item_queue, p->item_queue + 1, (p->item_queued - 1) * sizeof(int));
+        p->item_queued--;
+        if (key == RF_LABEL_CASE && rf_match_case_any(s, n, 0))
+            set_case(p, s, n);
+        return 1;
+    }
+    if (rf_match_case_any(s, n, 1)) {
+        set_case(p, s, n);
+        return 1;
+    }
+    if (!rf_match_label(s, n, &lb) || (lb.key != RF_LABEL_CASE && lb.key != RF_LABEL_ITEM_META))
+        return 0;
+    if (lb.value.n == 0) {
+        if (p->item_queued < sizeof p->item_queue / sizeof p->item_queue[0])
+            p->item_queue[p->item_queued++] = lb.key;
+    } else if (lb.key == RF_LABEL_CASE && rf_match_case_any(lb.value.s, lb.value.n, 0)) {
+        set_case(p, lb.value.s, lb.value.n);
+    }
+    return 1;
+}
+
+static int is_head_line(const char *s, size_t n)
+{
+    rf_label lb;
+    return rf_match_case_any(s, n, 1) ||
+           (rf_match_label(s, n, &lb) && (lb.key == RF_LABEL_CASE || lb.key == RF_LABEL_ITEM_META));
+}
+
+/* The title's end: the first lines of the paragraph right after the item
+ * line, when a case number or case label follows them (at most two). */
+static size_t title_tail(rf_parser *p, const rf_para *para)
+{
+    if (!p->title_open || para->blank_before || para->count < 2)
+        return 0;
+    size_t k = 0;
+    while (k < para->count && k < 3 && !is_head_line(RF_CLN(para, k), para->lines[k].cln_len))
+        k++;
+    if (k == 0 || k > 2 || k >= para->count)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        rf_buf_putc(p, &p->item_title, ' ');
+        rf_buf_append(p, &p->item_title, RF_CLN(para, i), para->lines[i].cln_len);
+    }
+    return k;
+}
+
+/* Reads the item head lines at the start of para; their count. */
+static size_t item_head(rf_parser *p, rf_para *para)
+{
+    size_t i = title_tail(p, para);
+    p->title_open = 0;
+    rf_label lb;
+    int value = p->item_queued > 0 && !rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &lb);
+    for (; i < para->count; i++) {
+        if (!head_line(p, RF_CLN(para, i), para->lines[i].cln_len, value))
+            break;
+    }
+    return i;
+}
+
+/* ---- meetings ---------------------------------------------------------------------- */
 
 static void close_meeting(rf_parser *p)
 {
     if (!in_meeting(p))
         return;
     close_item(p);
+    rf_front_flush(p);
     if (p->toc_count > 0 && p->toc_count != p->item_count)
         rf_diag(p, REFERAT_DIAG_TOC_COUNT_MISMATCH, p->meeting_line, p->meeting_start,
                 p->meeting_end, "%zu TOC entries for %zu items", p->toc_count, p->item_count);
@@ -164,24 +203,55 @@ static void close_meeting(rf_parser *p)
     p->state = RF_BEFORE_MEETING;
 }
 
-static void begin_meeting(rf_parser *p, const rf_line *l, const rf_header *h)
+static void meeting_state(rf_parser *p, const rf_line *l)
 {
-    close_meeting(p);
     rf_front_reset(p);
     p->item_count = 0;
     p->last_number = 0;
     p->meeting_line = l->line;
     p->meeting_start = l->start;
     p->meeting_end = l->end;
-    memcpy(p->meeting_date, h->date, sizeof p->meeting_date);
     p->state = RF_FRONT;
+}
+
+static void begin_meeting(rf_parser *p, const rf_line *l, const rf_header *h)
+{
+    close_meeting(p);
+    if (p->state == RF_HEAD) {
+        p->head.kind_seen = 0; /* what came before the header line was no header */
+        rf_head_commit(p);
+    }
+    meeting_state(p, l);
+    memcpy(p->meeting_date, h->date, sizeof p->meeting_date);
+    rf_buf_clear(&p->meeting_body);
+    rf_buf_append(p, &p->meeting_body, h->body.s, h->body.n);
+    p->implicit = 0;
     referat_event *ev = rf_emit(p, REFERAT_EV_MEETING_START, l->start, l->end, l->line, l->line);
     if (!ev)
         return;
     ev->kind = rf_cstr(p, h->kind ? "dagsorden" : "referat");
     ev->body = rf_str(p, h->body.s, h->body.n);
     ev->date = rf_cstr(p, h->date);
+    ev->layout = rf_cstr(p, "header-line");
 }
+
+/* The header block is over: the meeting starts (or it was no header). */
+static int commit_head(rf_parser *p)
+{
+    uint64_t line = p->head.line, start = p->head.start, end = p->head.end;
+    p->state = RF_BEFORE_MEETING;
+    if (!rf_head_commit(p))
+        return 0;
+    rf_line l = {0};
+    l.line = line;
+    l.start = start;
+    l.end = end;
+    meeting_state(p, &l);
+    p->implicit = 1;
+    return 1;
+}
+
+/* ---- echo, absence ------------------------------------------------------------------ */
 
 static int is_echo(rf_parser *p, const char *s, size_t n)
 {
@@ -201,16 +271,46 @@ static void absence(rf_parser *p, const rf_line *l, rf_slice names)
         rf_blocks_absence(p, name.s, name.n, l->line, l->start, l->end);
 }
 
+/* "Referat: text": the section opens and the text is the first line. */
+static void inline_heading(rf_parser *p, rf_para *para)
+{
+    rf_heading_ex h;
+    rf_line *l = &para->lines[0];
+    if (!rf_match_inline_heading(RF_CLN(para, 0), l->cln_len, &h))
+        return;
+    rf_section_open(p, &h, l, RF_CLN(para, 0), h.inline_at - 2);
+    /* the line without its label, in each of its forms */
+    size_t *offs[3] = {&l->nfc_off, &l->col_off, &l->cln_off};
+    size_t *lens[3] = {&l->nfc_len, &l->col_len, &l->cln_len};
+    for (int k = 0; k < 3; k++) {
+        const char *s = para->text.data + *offs[k];
+        const char *colon = memchr(s, ':', *lens[k]);
+        size_t skip = colon ? (size_t)(colon - s) + 1 : 0;
+        while (skip < *lens[k] && s[skip] == ' ')
+            skip++;
+        *offs[k] += skip;
+        *lens[k] -= skip;
+    }
+    l->cls = RF_LINE_TEXT;
+    rf_section_content(p, para);
+}
+
 static void item_paragraph(rf_parser *p, rf_para *para)
 {
     const rf_line *l = &para->lines[0];
     const char *s = RF_CLN(para, 0);
     size_t n = l->cln_len;
     if (para->count == 1) {
-        rf_heading h;
-        rf_slice names;
-        if (rf_match_heading(p, s, n, &h)) {
-            open_section(p, &h, l, s, n);
+        rf_heading_ex h;
+        rf_slice names, label, title;
+        int64_t major;
+        if (l->cls == RF_LINE_HEADING && rf_match_heading_any(s, n, &h)) {
+            rf_section_open(p, &h, l, s, n);
+            return;
+        }
+        if (l->cls == RF_LINE_SUBITEM && rf_match_subitem_line(s, n, &major, &label, &title) &&
+            major == p->item_number) {
+            rf_subitem_open(p, l, label.s, label.n, title.s, title.n);
             return;
         }
         if (rf_match_absence(p, s, n, &names)) {
@@ -219,18 +319,243 @@ static void item_paragraph(rf_parser *p, rf_para *para)
         }
         if (is_echo(p, s, n)) {
             if (p->has_section && p->section_kind == REFERAT_SECTION_ATTACHMENTS)
-                close_section(p);
+                rf_section_close(p);
             return;
         }
     }
-    if (!p->has_section) {
-        rf_heading pre = {REFERAT_SECTION_PREAMBLE, {NULL, 0}, 0, {0}};
-        open_section(p, &pre, l, "", 0);
+    if (l->cls == RF_LINE_HISTORY && rf_section_history_entry(p, para))
+        return;
+    if (l->cls == RF_LINE_INLINE_HEADING) {
+        inline_heading(p, para);
+        return;
     }
-    if (p->section_kind == REFERAT_SECTION_ATTACHMENTS)
-        rf_blocks_attachments(p, para);
-    else
-        rf_blocks_add(p, para);
+    rf_section_content(p, para);
+}
+
+/* ---- item candidates ------------------------------------------------------------------ */
+
+static int expected(const rf_parser *p, int64_t number)
+{
+    return p->item_count == 0 || number == p->last_number + 1;
+}
+
+static int has_dot_leader(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.' && s[i + 3] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+/* A paragraph that can be the title of an item or sub-item. */
+static int title_like(const rf_para *para)
+{
+    static const char *const columns[] = {"side", "punkt nr.", "punkt", "sagsnr.", "nr."};
+    const rf_line *l = &para->lines[0];
+    const char *s = RF_CLN(para, 0);
+    size_t n = l->cln_len, i = 0;
+    if (n == 0 || n > 250 || l->cls != RF_LINE_TEXT || l->has_tab)
+        return 0;
+    int32_t cp = rf_next_cp(s, n, &i);
+    if (!(rf_is_upper_cp(cp) || (cp >= '0' && cp <= '9') || cp == '"' || cp == 0x201D))
+        return 0;
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++) {
+        if (rf_fold_eq(s, n, columns[k]))
+            return 0;
+    }
+    rf_label lb;
+    rf_item_line it;
+    return !rf_is_page_number_line(s, n) && !rf_match_label(s, n, &lb) &&
+           !rf_match_case_any(s, n, 1) && !rf_match_item_line(s, n, &it) &&
+           !has_dot_leader(s, n);
+}
+
+/* What may follow "N Title" to make it an item: "N.1 ...", a case number,
+ * a case label. */
+static int item_evidence(const rf_para *para, int64_t number)
+{
+    const char *s = RF_CLN(para, 0);
+    size_t n = para->lines[0].cln_len;
+    int64_t major;
+    rf_slice label, title;
+    if (rf_match_subitem_line(s, n, &major, &label, &title))
+        return major == number;
+    return is_head_line(s, n);
+}
+
+static void copy_para(rf_parser *p, rf_para *dst, const rf_para *src)
+{
+    rf_buf_clear(&dst->text);
+    rf_buf_append(p, &dst->text, src->text.data, src->text.size);
+    void *arr = dst->lines;
+    if (rf_grow(p, &arr, &dst->cap, 1, sizeof(rf_line)) < 0)
+        return;
+    dst->lines = arr;
+    dst->lines[0] = src->lines[0];
+    dst->count = 1;
+    dst->raw_size = src->raw_size;
+    dst->structural = src->structural;
+    dst->blank_before = src->blank_before;
+}
+
+/* A one-line paragraph that may start an item or a sub-item. */
+static int candidate(rf_parser *p, rf_para *para)
+{
+    rf_item_line it;
+    char letter;
+    if (p->replaying || para->count != 1)
+        return 0;
+    const char *s = RF_CLN(para, 0);
+    size_t n = para->lines[0].cln_len;
+    int kind = 0;
+    if (rf_match_item_line(s, n, &it) && it.form != RF_ITEM_PUNKT && expected(p, it.number))
+        kind = it.form == RF_ITEM_NUMBER_ALONE ? 1 : 2;
+    else if (p->state == RF_IN_ITEM || p->state == RF_AWAIT_CASE) {
+        if (rf_match_letter_alone(s, n, &letter) &&
+            (letter == 'a' || (p->last_letter && letter == p->last_letter + 1)))
+            kind = 3;
+    }
+    if (!kind)
+        return 0;
+    copy_para(p, &p->cand.para, para);
+    p->cand.kind = kind;
+    p->cand.number = it.number;
+    p->cand.letter = letter;
+    return 1;
+}
+
+static void handle(rf_parser *p, rf_para *para);
+
+static void replay_candidate(rf_parser *p)
+{
+    if (!p->cand.kind)
+        return;
+    p->cand.kind = 0;
+    p->replaying = 1;
+    handle(p, &p->cand.para);
+    p->replaying = 0;
+}
+
+/* The title of an item or sub-item: the paragraph's lines up to its head. */
+static size_t title_lines(const rf_para *para)
+{
+    size_t k = 1;
+    while (k < para->count && k < 4 && !is_head_line(RF_CLN(para, k), para->lines[k].cln_len) &&
+           para->lines[k].cls == RF_LINE_TEXT)
+        k++;
+    return k;
+}
+
+static void joined_title(rf_parser *p, const rf_para *para, size_t k, rf_buf *out)
+{
+    rf_buf_clear(out);
+    for (size_t i = 0; i < k; i++) {
+        if (i)
+            rf_buf_putc(p, out, ' ');
+        rf_buf_append(p, out, RF_CLN(para, i), para->lines[i].cln_len);
+    }
+}
+
+/* Hands the paragraph's lines from k on to the usual handling. */
+static void handle_rest(rf_parser *p, const rf_para *para, size_t k)
+{
+    if (k >= para->count)
+        return;
+    rf_para rest = *para;
+    rest.lines += k;
+    rest.count -= k;
+    handle(p, &rest);
+}
+
+/* An item starts: a header block before it is complete (0 when that was
+ * no header: the item is then text before a meeting). */
+static int item_here(rf_parser *p, const rf_line *l, const rf_item_line *it)
+{
+    if (p->state == RF_HEAD && !commit_head(p))
+        return 0;
+    rf_front_flush(p);
+    begin_item(p, l, it);
+    return 1;
+}
+
+/* The candidate's next paragraph decides; 1 when it was taken. */
+static int resolve_candidate(rf_parser *p, rf_para *para)
+{
+    rf_cand *c = &p->cand;
+    rf_item_line it;
+    const rf_line *cl = &c->para.lines[0];
+    if (c->kind == 1 && title_like(para)) {
+        size_t k = title_lines(para);
+        joined_title(p, para, k, &p->scratch2);
+        rf_item_line t;
+        memset(&t, 0, sizeof t);
+        t.form = RF_ITEM_NUMBER_ALONE;
+        t.number = c->number;
+        t.title.s = p->scratch2.data;
+        t.title.n = p->scratch2.size;
+        c->kind = 0;
+        if (!item_here(p, cl, &t))
+            return 0;
+        p->title_open = 0;
+        handle_rest(p, para, k);
+        return 1;
+    }
+    if (c->kind == 2 && item_evidence(para, c->number)) {
+        rf_match_item_line(RF_CLN(&c->para, 0), cl->cln_len, &it);
+        c->kind = 0;
+        if (!item_here(p, cl, &it))
+            return 0;
+        handle(p, para);
+        return 1;
+    }
+    if (c->kind == 3 && title_like(para)) {
+        size_t k = title_lines(para);
+        joined_title(p, para, k, &p->scratch2);
+        c->kind = 0;
+        if (p->state == RF_AWAIT_CASE)
+            emit_item_start(p);
+        p->last_letter = c->letter;
+        char label[2] = {c->letter, 0};
+        rf_subitem_open(p, cl, label, 1, p->scratch2.data, p->scratch2.size);
+        handle_rest(p, para, k);
+        return 1;
+    }
+    replay_candidate(p);
+    return 0;
+}
+
+/* A paragraph "N. Title" / "Sagsnr.: ..." (Acadre): an item at once. */
+static int numbered_item_paragraph(rf_parser *p, rf_para *para)
+{
+    rf_item_line it;
+    if (para->count < 2 || p->replaying)
+        return 0;
+    if (!rf_match_item_line(RF_CLN(para, 0), para->lines[0].cln_len, &it) ||
+        it.form != RF_ITEM_NUMBER_TITLE || !expected(p, it.number))
+        return 0;
+    if (!is_head_line(RF_CLN(para, 1), para->lines[1].cln_len) &&
+        !(para->count > 2 && is_head_line(RF_CLN(para, 2), para->lines[2].cln_len)))
+        return 0;
+    if (!item_here(p, &para->lines[0], &it))
+        return 0;
+    handle_rest(p, para, 1);
+    return 1;
+}
+
+/* ---- dispatch -------------------------------------------------------------------------- */
+
+static int starts_item(rf_parser *p, rf_para *para)
+{
+    rf_item_line it;
+    const rf_line *l = &para->lines[0];
+    if (para->structural && l->cls == RF_LINE_PUNKT &&
+        rf_match_item_line(RF_CLN(para, 0), l->cln_len, &it))
+        return item_here(p, l, &it);
+    if (candidate(p, para)) {
+        return 1;
+    }
+    return numbered_item_paragraph(p, para);
 }
 
 static void handle(rf_parser *p, rf_para *para)
@@ -239,34 +564,54 @@ static void handle(rf_parser *p, rf_para *para)
     const char *s = RF_CLN(para, 0);
     size_t n = l->cln_len;
     rf_header h;
-    int64_t number;
-    rf_slice title;
-    if (para->structural && rf_match_header(p, s, n, &h)) {
+    if (para->structural && l->cls == RF_LINE_HEADER && rf_match_header(p, s, n, &h)) {
+        replay_candidate(p);
         begin_meeting(p, l, &h);
         return;
     }
-    if (!in_meeting(p)) {
-        if (!p->text_before_reported)
-            rf_diag(p, REFERAT_DIAG_TEXT_BEFORE_MEETING, l->line, l->start, l->end,
-                    "text before the first meeting header is ignored");
-        p->text_before_reported = 1;
+    if (p->cand.kind && !p->replaying && resolve_candidate(p, para))
         return;
+    if (p->state == RF_BEFORE_MEETING) {
+        rf_head_begin(p, l);
+        p->state = RF_HEAD;
     }
-    if (para->structural && rf_match_punkt(p, s, n, &number, &title)) {
-        begin_item(p, l, number, title);
+    if (starts_item(p, para))
+        return;
+    if (p->state == RF_HEAD) {
+        if (l->cls == RF_LINE_TOC_START && para->count == 1) {
+            if (commit_head(p))
+                rf_front_paragraph(p, para);
+            return;
+        }
+        if (!rf_head_paragraph(p, para))
+            commit_head(p);
         return;
     }
     if (p->state == RF_AWAIT_CASE) {
-        if (para->count == 1 && rf_match_case(s, n)) {
-            emit_item_start(p, s, n);
+        size_t used = item_head(p, para);
+        if (used == para->count) {
+            /* the case number is known and nothing waits for a value: the
+             * head is complete (SPEC §3.2's one paragraph) */
+            if (p->item_case.size && !p->item_queued)
+                emit_item_start(p);
             return;
         }
-        emit_item_start(p, NULL, 0);
+        emit_item_start(p);
+        if (used) {
+            rf_para rest = *para;
+            rest.lines += used;
+            rest.count -= used;
+            rest.blank_before = 0;
+            item_paragraph(p, &rest);
+            return;
+        }
     }
     if (p->state == RF_FRONT && p->item_count == 0)
         rf_front_paragraph(p, para);
-    else
+    else if (p->state == RF_IN_ITEM)
         item_paragraph(p, para);
+    else
+        rf_front_paragraph(p, para);
 }
 
 int rf_structure_paragraph(rf_parser *p, rf_para *para)
@@ -281,6 +626,19 @@ int rf_structure_paragraph(rf_parser *p, rf_para *para)
 
 int rf_structure_finish(rf_parser *p)
 {
+    replay_candidate(p);
+    if (p->state == RF_HEAD)
+        commit_head(p);
     close_meeting(p);
     return p->failed ? -1 : 0;
+}
+
+void rf_structure_free(rf_parser *p)
+{
+    rf_buf_free(p, &p->cand.para.text);
+    rf_free(p, p->cand.para.lines);
+    rf_buf_free(p, &p->meeting_body);
+    rf_buf_free(p, &p->item_case);
+    rf_buf_free(p, &p->pending_text);
+    rf_head_free(p);
 }

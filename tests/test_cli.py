@@ -104,13 +104,17 @@ class Json(unittest.TestCase):
         doc = json.loads(r.stdout)
         self.assertEqual(list(doc), ['meetings', 'diagnostics'])
         m = doc['meetings'][0]
-        self.assertEqual(list(m), ['kind', 'body', 'date', 'weekday', 'time', 'location', 'line',
-                                   'participants', 'toc', 'items'])
+        # SPEC §4.1's keys in its order; end_time and layout added in 0.2
+        self.assertEqual(list(m), ['kind', 'body', 'date', 'weekday', 'time', 'location',
+                                   'end_time', 'layout', 'line', 'participants', 'toc', 'items'])
+        self.assertEqual(m['layout'], 'header-line')
         item = m['items'][0]
         self.assertEqual(list(item), ['number', 'title', 'toc_title', 'page', 'case', 'closed',
                                       'absent', 'line', 'sections'])
         decision = [s for s in item['sections'] if s['kind'] == 'decision'][0]
-        self.assertEqual(list(decision), ['kind', 'heading', 'body', 'date', 'line', 'blocks'])
+        self.assertEqual(list(decision), ['kind', 'heading', 'body', 'date', 'history', 'line',
+                                          'blocks'])
+        self.assertFalse(decision['history'])
         self.assertEqual(decision['date'], '2015-03-10')
         self.assertEqual([s['kind'] for s in item['sections']][:2], ['preamble', 'background'])
         # python's own pretty printer gives the same bytes
