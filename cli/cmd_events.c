@@ -57,6 +57,9 @@ static void fields(sb *o, const referat_event *ev)
     switch (ev->type) {
     case REFERAT_EV_MEETING_START:
         str(o, "kind", ev->kind); str(o, "body", ev->body); str(o, "date", ev->date);
+        str(o, "weekday", ev->weekday); str(o, "time", ev->time);
+        str(o, "end_time", ev->end_time); str(o, "location", ev->location);
+        str(o, "layout", ev->layout);
         break;
     case REFERAT_EV_META:
         str(o, "name", ev->name); str(o, "value", ev->text);
@@ -65,7 +68,8 @@ static void fields(sb *o, const referat_event *ev)
         }
         break;
     case REFERAT_EV_PARTICIPANT:
-        str(o, "name", ev->name); str(o, "note", ev->note); boolean(o, "absent", ev->absent);
+        str(o, "name", ev->name); str(o, "note", ev->note); str(o, "party", ev->party);
+        str(o, "role", ev->role); boolean(o, "absent", ev->absent);
         break;
     case REFERAT_EV_TOC_ENTRY: str(o, "title", ev->title); integer(o, "page", ev->number); break;
     case REFERAT_EV_ITEM_START:
@@ -82,9 +86,12 @@ static void fields(sb *o, const referat_event *ev)
     case REFERAT_EV_SECTION_START:
         str(o, "kind", ev->kind); str(o, "heading", ev->heading);
         str(o, "body", ev->body); str(o, "date", ev->date);
+        if (ev->section == REFERAT_SECTION_DECISION)
+            boolean(o, "history", ev->history);
         break;
     case REFERAT_EV_PARAGRAPH:
     case REFERAT_EV_HEADING: str(o, "text", ev->text); break;
+    case REFERAT_EV_SUBITEM_START: str(o, "label", ev->label); str(o, "title", ev->title); break;
     case REFERAT_EV_LIST_ITEM:
         str(o, "label", ev->label); integer(o, "level", ev->number); str(o, "text", ev->text);
         break;

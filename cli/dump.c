@@ -61,7 +61,18 @@ static void fields(sb *o, const referat_event *ev)
     case REFERAT_EV_MEETING_START:
         word(o, ev->kind.data);
         text(o, NULL, ev->body);
-        word(o, ev->date.data);
+        word(o, ev->date.data ? ev->date.data : "null");
+        /* a header block gives these on the meeting (0.2) */
+        if (ev->weekday.data)
+            text(o, "weekday", ev->weekday);
+        if (ev->time.data)
+            text(o, "time", ev->time);
+        if (ev->end_time.data)
+            text(o, "end", ev->end_time);
+        if (ev->location.data)
+            text(o, "location", ev->location);
+        if (ev->layout.data && strcmp(ev->layout.data, "header-line") != 0)
+            word(o, ev->layout.data);
         break;
     case REFERAT_EV_META:
         text(o, NULL, ev->name);
@@ -77,6 +88,10 @@ static void fields(sb *o, const referat_event *ev)
         text(o, NULL, ev->name);
         if (ev->note.data)
             text(o, "note", ev->note);
+        if (ev->party.data)
+            text(o, "party", ev->party);
+        if (ev->role.data)
+            text(o, "role", ev->role);
         if (ev->absent)
             word(o, "absent");
         break;
@@ -92,6 +107,12 @@ static void fields(sb *o, const referat_event *ev)
             text(o, "body", ev->body);
             text(o, "date", ev->date);
         }
+        if (ev->history)
+            word(o, "history");
+        break;
+    case REFERAT_EV_SUBITEM_START:
+        text(o, NULL, ev->label);
+        text(o, NULL, ev->title);
         break;
     case REFERAT_EV_PARAGRAPH:
     case REFERAT_EV_HEADING: text(o, NULL, ev->text); break;
@@ -114,7 +135,7 @@ void dump_event(sb *o, const referat_event *ev)
     static const char *const tags[] = {
         "?NONE", "+MEETING", "=META", "=PARTICIPANT", "=TOC", "+ITEM", "=ABSENCE",
         "+SECTION", "=PARA", "=HEADING", "=ATTACHMENT", "+LIST", "=LI", "-LIST", "+TABLE",
-        "=ROW", "-TABLE", "-SECTION", "-ITEM", "-MEETING", "!DIAG"};
+        "=ROW", "-TABLE", "-SECTION", "-ITEM", "-MEETING", "!DIAG", "+SUBITEM", "-SUBITEM"};
     unsigned t = (unsigned)ev->type;
     sb_puts(o, t < sizeof tags / sizeof tags[0] ? tags[t] : "?UNKNOWN");
     fields(o, ev);

@@ -108,7 +108,7 @@ void rf_section_open(rf_parser *p, const rf_heading_ex *h, const rf_line *l, con
     if (hx.kind == REFERAT_SECTION_DECISION) {
         if (!hx.date[0])
             memcpy(hx.date, p->meeting_date, sizeof hx.date);
-        p->section_history = hx.history || (p->meeting_date[0] && strcmp(hx.date, p->meeting_date) != 0);
+        p->section_history = hx.history || (p->meeting_date[0] && strcmp(hx.date, p->meeting_date) < 0);
         if (!body) {
             body = p->meeting_body.data ? p->meeting_body.data : "";
             bn = p->meeting_body.size;
