@@ -26,6 +26,30 @@ char *read_file(const char *path, size_t *size)
     return b.data;
 }
 
+char *read_fixture(const char *path, size_t *size)
+{
+    char *s = read_file(path, size);
+    if (!s)
+        return NULL;
+    size_t out = 0;
+    for (size_t i = 0; i < *size;) {
+        size_t end = i;
+        while (end < *size && s[end] != '\n')
+            end++;
+        int comment = end - i >= 3 && memcmp(s + i, "#: ", 3) == 0;
+        if (!comment) {
+            memmove(s + out, s + i, end - i);
+            out += end - i;
+        }
+        if (end < *size)
+            s[out++] = '\n';
+        i = end + 1;
+    }
+    s[out] = '\0';
+    *size = out;
+    return s;
+}
+
 char *parse_dump(const void *data, size_t size, size_t chunk, const referat_options *opt,
                  referat_status *status, referat_error *error)
 {

@@ -11,6 +11,9 @@
 
 /* Whole file into memory (NUL-terminated); NULL when it cannot be read. */
 char *read_file(const char *path, size_t *size);
+/* A fixture: read_file, with every line that starts with "#: " (a comment
+ * naming the rule the fixture tests) made empty, so line numbers stay. */
+char *read_fixture(const char *path, size_t *size);
 
 /* Parses data fed chunk bytes at a time (0: all at once) and returns the
  * dump; *status gets REFERAT_END or REFERAT_ERROR, *error the error. */

@@ -68,7 +68,7 @@ static void test_fixture_dumps(void **state)
     int count = 0;
     for (char **name = names; *name; name++, count++) {
         size_t n, en;
-        char *input = read_file(fixture_path(*name, ".txt"), &n);
+        char *input = read_fixture(fixture_path(*name, ".txt"), &n);
         char *expected = read_file(fixture_path(*name, ".events"), &en);
         assert_non_null(input);
         if (!expected) {
@@ -105,7 +105,7 @@ static void test_variants(void **state)
         if (!is_plain_utf8(*name))
             continue;
         size_t n;
-        char *input = read_file(fixture_path(*name, ".txt"), &n);
+        char *input = read_fixture(fixture_path(*name, ".txt"), &n);
         char *expected = dump_of(input, n, 0);
         for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
             size_t vn;
@@ -171,7 +171,7 @@ static void test_windows_1252(void **state)
         if (!is_plain_utf8(*name))
             continue;
         size_t n, cn;
-        char *input = read_file(fixture_path(*name, ".txt"), &n);
+        char *input = read_fixture(fixture_path(*name, ".txt"), &n);
         char *latin = to_cp1252(input, n, &cn);
         if (!latin) {
             free(input);
@@ -219,25 +219,31 @@ static void test_windows_1252(void **state)
 static void test_corpus_chunking(void **state)
 {
     (void)state;
-    char **names = list_fixtures(CORPUS_DIR);
-    if (!names) {
-        print_message("skipped: no corpus at %s (../shared is not beside the checkout)\n",
-                      CORPUS_DIR);
-        skip();
+    /* the Høje-Taastrup corpus and the other systems' documents */
+    static const char *const dirs[] = {CORPUS_DIR, CORPUS_DIR "/../corpus-real"};
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+        char **names = list_fixtures(dirs[d]);
+        if (!names) {
+            print_message("skipped: no corpus at %s (../shared is not beside the checkout)\n",
+                          dirs[d]);
+            if (d == 0)
+                skip();
+            continue;
+        }
+        for (char **name = names; *name; name++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s.txt", dirs[d], *name);
+            size_t n;
+            char *input = read_file(path, &n);
+            assert_non_null(input);
+            char *expected = dump_of(input, n, 0);
+            snprintf(path, sizeof path, "corpus %s", *name);
+            assert_every_chunking(path, input, n, expected);
+            free(expected);
+            free(input);
+        }
+        free_list(names);
     }
-    for (char **name = names; *name; name++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.txt", CORPUS_DIR, *name);
-        size_t n;
-        char *input = read_file(path, &n);
-        assert_non_null(input);
-        char *expected = dump_of(input, n, 0);
-        snprintf(path, sizeof path, "corpus %s", *name);
-        assert_every_chunking(path, input, n, expected);
-        free(expected);
-        free(input);
-    }
-    free_list(names);
 }
 
 int main(void)
