@@ -81,9 +81,26 @@ referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
     return ev;
 }
 
+/* Counts a diagnostic against max_diagnostics: 0 when it is past it (the
+ * first one past it is replaced by a limit-reached diagnostic). */
+static int diag_allowed(rf_parser *p, referat_diagnostic_code *code, const char **fmt)
+{
+    if (*code == REFERAT_DIAG_LIMIT_REACHED)
+        return 1;
+    if (p->n_diags == p->opt.max_diagnostics) {
+        p->n_diags++;
+        *code = REFERAT_DIAG_LIMIT_REACHED;
+        *fmt = "more diagnostics than max_diagnostics: the rest are not reported";
+        return 1;
+    }
+    return p->n_diags++ < p->opt.max_diagnostics;
+}
+
 void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t start,
              uint64_t end, const char *fmt, ...)
 {
+    if (!diag_allowed(p, &code, &fmt))
+        return;
     referat_event *ev = rf_emit(p, REFERAT_EV_DIAGNOSTIC, start, end, line, line);
     if (!ev)
         return;
@@ -107,6 +124,22 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t
     ev->kind = rf_cstr(p, referat_diagnostic_code_name(code));
     ev->severity = rf_cstr(p, "warning");
     ev->text = rf_str(p, msg, (size_t)n);
+}
+
+int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
+                  uint64_t start, uint64_t end)
+{
+    if (*count < p->opt.max_list_entries) {
+        (*count)++;
+        return 1;
+    }
+    if (*count == p->opt.max_list_entries) {
+        (*count)++;
+        rf_diag(p, REFERAT_DIAG_LIMIT_REACHED, line, start, end,
+                "more %s than max_list_entries (%zu): the rest are not reported", what,
+                p->opt.max_list_entries);
+    }
+    return 0;
 }
 
 void rf_emit_deferred(rf_parser *p, rf_block *b)

@@ -27,6 +27,7 @@ void rf_front_reset(rf_parser *p)
 {
     memset(p->meta_seen, 0, sizeof p->meta_seen);
     p->toc_started = 0;
+    p->n_toc = p->n_people = 0;
     p->pending_meta = 0;
     p->toc_count = 0;
     rf_buf_clear(&p->toc_text);
@@ -44,6 +45,8 @@ static void emit_participants(rf_parser *p, const char *s, size_t n, uint64_t li
     size_t pos = 0;
     rf_slice name, note;
     while (rf_next_name(s, n, &pos, &name, &note)) {
+        if (!rf_list_entry(p, &p->n_people, "participants", line, start, end))
+            return;
         referat_event *ev = rf_emit(p, REFERAT_EV_PARTICIPANT, start, end, line, end_line);
         if (!ev)
             return;
@@ -177,6 +180,8 @@ static int pending_value(rf_parser *p, const rf_para *para)
 static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, size_t n,
                           int64_t page)
 {
+    if (!rf_list_entry(p, &p->n_toc, "TOC entries", l->line, l->start, l->end))
+        return;
     void *arr = p->toc;
     if (rf_grow(p, &arr, &p->toc_cap, p->toc_count + 1, sizeof(rf_toc_entry)) < 0)
         return;

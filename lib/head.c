@@ -29,7 +29,7 @@
 
 #include "layout.h"
 
-enum { HEAD_PARAGRAPHS = 48, HEAD_PEOPLE = 1000 };
+enum { HEAD_PARAGRAPHS = 48 };
 
 void rf_head_free(rf_parser *p)
 {
@@ -59,6 +59,7 @@ void rf_head_begin(rf_parser *p, const rf_line *l)
     h->list = list;
     h->cap_list = cap;
     h->active = 1;
+    p->n_people = 0;
     h->line = l->line;
     h->start = l->start;
     h->end = l->end;
@@ -76,7 +77,7 @@ static void set_buf(rf_parser *p, rf_buf *b, const char *s, size_t n)
 static void add_person(rf_parser *p, const rf_line *l, const rf_person *who, int absent)
 {
     rf_head *h = &p->head;
-    if (h->n_list >= HEAD_PEOPLE)
+    if (!rf_list_entry(p, &p->n_people, "participants", l->line, l->start, l->end))
         return;
     void *arr = h->list;
     if (rf_grow(p, &arr, &h->cap_list, h->n_list + 1, sizeof(rf_person_ref)) < 0)

@@ -371,6 +371,11 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line,
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+/* Counts one entry of a bounded list (TOC entries, participants,
+ * attachments, absences): 1 when it may be reported, 0 past
+ * max_list_entries (the first time with a limit-reached diagnostic). */
+int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
+                  uint64_t start, uint64_t end);
 void rf_queue_reset(rf_parser *p);
 void rf_queue_free(rf_parser *p);
 /* Hands out the event at the head of the queue (making it from a deferred
@@ -451,6 +456,11 @@ struct referat_parser {
     rf_buf toc_text;
     size_t item_count;   /* items of this meeting */
     int64_t last_number;
+
+    /* limits (referat_options): counts in their scopes */
+    size_t n_diags;          /* of the stream */
+    size_t n_toc, n_people;  /* of the meeting */
+    size_t n_attach, n_absent; /* of the item */
 
     rf_head head;            /* a header block being read (head.c) */
     rf_cand cand;            /* a possible item start (structure.c) */

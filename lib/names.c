@@ -26,7 +26,7 @@ const char *referat_diagnostic_code_name(referat_diagnostic_code code)
     static const char *const names[] = {
         "invalid-utf8", "date-mismatch", "missing-case-number", "toc-title-mismatch",
         "toc-count-mismatch", "item-number-order", "block-too-large",
-        "text-before-meeting", "unknown-front-matter"};
+        "text-before-meeting", "unknown-front-matter", "limit-reached"};
     unsigned c = (unsigned)code;
     return c < sizeof names / sizeof names[0] ? names[c] : "unknown";
 }

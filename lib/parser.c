@@ -35,6 +35,10 @@ referat_parser *referat_parser_new(const referat_options *opts)
     }
     if (o.max_block_size < MIN_BLOCK)
         o.max_block_size = MIN_BLOCK;
+    if (!o.max_list_entries)
+        o.max_list_entries = 10000;
+    if (!o.max_diagnostics)
+        o.max_diagnostics = 10000;
     if (o.max_block_size > REFERAT_MAX_BLOCK_SIZE)
         o.max_block_size = REFERAT_MAX_BLOCK_SIZE; /* keeps size arithmetic from wrapping */
     referat_parser *p = o.realloc_fn(o.alloc_ctx, NULL, sizeof *p);

@@ -110,6 +110,7 @@ static void begin_item(rf_parser *p, const rf_line *l, const rf_item_line *it)
     p->non_attachment_seen = 0;
     p->in_subitem = 0;
     p->last_letter = 0;
+    p->n_attach = p->n_absent = 0;
     p->state = RF_AWAIT_CASE;
 }
 

@@ -287,6 +287,81 @@ static void test_huge_block_size_is_clamped(void **state)
     }
 }
 
+/* ---- finding 4: amplification is bounded by the limits -------------------- */
+
+typedef struct counts {
+    size_t by_type[REFERAT_EV_SUBITEM_END + 1];
+    size_t limit_diags;
+} counts;
+
+static int count_event(void *user, const referat_event *ev)
+{
+    counts *c = user;
+    if ((size_t)ev->type < sizeof c->by_type / sizeof c->by_type[0])
+        c->by_type[ev->type]++;
+    if (ev->type == REFERAT_EV_DIAGNOSTIC && ev->diagnostic == REFERAT_DIAG_LIMIT_REACHED)
+        c->limit_diags++;
+    return 0;
+}
+
+/* A document: head, then `repeat` copies of unit. */
+static char *repeated(const char *head, const char *unit, size_t repeat, size_t *n)
+{
+    size_t hn = strlen(head), un = strlen(unit);
+    char *doc = malloc(hn + un * repeat + 1);
+    memcpy(doc, head, hn);
+    for (size_t i = 0; i < repeat; i++)
+        memcpy(doc + hn + i * un, unit, un);
+    *n = hn + un * repeat;
+    doc[*n] = '\0';
+    return doc;
+}
+
+static void test_amplification_is_bounded_by_the_limits(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *head, *unit;
+        size_t repeat;
+        referat_event_type type;
+    } cases[] = {
+        /* 10^6 TOC entries (0.1.0: 87 MB) */
+        {"REFERAT X d. 01-01-2020\n\nIndholdsfortegnelse\n", "Titel.....\t3\n", 1000000,
+         REFERAT_EV_TOC_ENTRY},
+        /* a 1 MB participants line (0.1.0: 183 MB) */
+        {"REFERAT X d. 01-01-2020\nM\xc3\xb8" "dedeltagere ", "A B, ", 200000, REFERAT_EV_PARTICIPANT},
+        /* 10^6 attachment lines */
+        {"REFERAT X d. 01-01-2020\n\nPunkt 1: A\n\n1/1\n\nBilag\n", "a\n", 1000000,
+         REFERAT_EV_ATTACHMENT},
+        /* 10^6 front-matter lines, each a diagnostic (0.1.0: ~400 MB) */
+        {"REFERAT X d. 01-01-2020\n", "x\n", 1000000, REFERAT_EV_DIAGNOSTIC},
+        /* 10^6 absence lines */
+        {"REFERAT X d. 01-01-2020\n\nPunkt 1: A\n\n1/1\n\n", "Afbud A\n\n", 500000,
+         REFERAT_EV_ABSENCE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n;
+        char *doc = repeated(cases[i].head, cases[i].unit, cases[i].repeat, &n);
+        strict_alloc a;
+        referat_options opt = strict_options(&a, -1);
+        const size_t block = 64u << 10;
+        opt.max_block_size = block;
+        counts c;
+        memset(&c, 0, sizeof c);
+        assert_int_equal(referat_parse(doc, n, &opt, count_event, &c, NULL), REFERAT_END);
+        assert_true(c.by_type[cases[i].type] <= 10001); /* the default limit */
+        assert_true(c.by_type[cases[i].type] >= 1000);
+        assert_int_equal(c.limit_diags, 1);
+        /* the document is 2-5 MB; the parser holds a block (its lines cost
+         * up to ~48 bytes of bookkeeping per byte when they are 1-2 bytes
+         * long), the page window and at most one limited list's events in
+         * its queue (which may double when it grows) */
+        assert_true(a.peak < 64 * block + (2u << 20) + 2 * 10001 * sizeof(rf_qentry));
+        assert_int_equal(a.overruns, 0);
+        free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_allocation_failure_reproducer),
         cmocka_unit_test(test_allocation_failures_on_every_fixture),
         cmocka_unit_test(test_huge_block_size_is_clamped),
+        cmocka_unit_test(test_amplification_is_bounded_by_the_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -157,7 +157,10 @@ typedef enum referat_diagnostic_code {
     REFERAT_DIAG_ITEM_NUMBER_ORDER,
     REFERAT_DIAG_BLOCK_TOO_LARGE,
     REFERAT_DIAG_TEXT_BEFORE_MEETING,
-    REFERAT_DIAG_UNKNOWN_FRONT_MATTER
+    REFERAT_DIAG_UNKNOWN_FRONT_MATTER,
+    /** A limit of referat_options was reached: what went beyond it is not
+     *  reported (the message says which limit). Added in 0.2. */
+    REFERAT_DIAG_LIMIT_REACHED
 } referat_diagnostic_code;
 
 /** Source span: the raw bytes [start_offset, end_offset) of the input
@@ -282,6 +285,15 @@ typedef struct referat_options {
     referat_realloc_fn realloc_fn;
     /** Passed to realloc_fn as its first argument. */
     void *alloc_ctx;
+    /** Most entries of one list the parser holds or reports: TOC entries
+     *  and participants of a meeting, attachments and absences of an item
+     *  (default 10000; 0 means the default). Past it, entries are not
+     *  reported and one diagnostic limit-reached says so. Real documents
+     *  have a few dozen. Added in 0.2. */
+    size_t max_list_entries;
+    /** Most diagnostics of one stream (default 10000; 0 means the default);
+     *  past it one limit-reached diagnostic, then none. Added in 0.2. */
+    size_t max_diagnostics;
 } referat_options;
 
 /** Fills opts with the defaults. */
