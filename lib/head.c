@@ -303,6 +303,10 @@ static void head_line(rf_parser *p, const rf_line *l, const char *s, size_t n, i
         }
         if (k.time[0])
             memcpy(h->time, k.time, sizeof h->time);
+        if (k.body.n && !h->body_label) {
+            set_buf(p, &h->body, k.body.s, k.body.n);
+            h->after_kind = 0;
+        }
         return;
     }
     if (rf_match_label(s, n, &lb)) {

@@ -813,6 +813,34 @@ int rf_match_inline_heading(const char *s, size_t n, rf_heading_ex *out)
 
 /* ---- meeting header ---------------------------------------------------------------- */
 
+/* After the kind word: "for X", "fra mødet i X", or "X den DATE ..." /
+ * "X d. DATE" (a body followed by the meeting's date and time). */
+static int kind_with_body(const char *s, size_t n, rf_kind_line *out)
+{
+    static const char *const links[] = {"fra mødet i ", "fra mødet ", "for ", "fra ", "- ", "– "};
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof links / sizeof links[0] && !k; i++)
+        k = rf_fold_prefix(s, n, links[i]);
+    static const char *const dens[] = {" den ", " d. "};
+    for (size_t i = 0; i < sizeof dens / sizeof dens[0]; i++) {
+        long at = rf_fold_find(s + k, n - k, dens[i] + 1);
+        if (at > 0 && s[k + (size_t)at - 1] == ' ' &&
+            rf_is_date_line(s + k + (size_t)at, n - k - (size_t)at)) {
+            size_t d = k + (size_t)at;
+            out->has_date = rf_find_date_any(s + d, n - d, out->date, NULL);
+            rf_find_time_any(s + d, n - d, out->time, NULL);
+            out->body = trimmed(s + k, (size_t)at - 1);
+            return out->has_date && out->body.n > 0;
+        }
+    }
+    if (!k)
+        return 0; /* "Referat af ..." and other sentences */
+    out->body = trimmed(s + k, n - k);
+    size_t j = 0;
+    return out->body.n > 0 && out->body.n <= 120 &&
+           rf_is_upper_cp(rf_next_cp(out->body.s, out->body.n, &j));
+}
+
 int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out)
 {
     static const struct {
@@ -830,11 +858,14 @@ int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out)
         out->kind = kinds[i].kind;
         if (len == n)
             return 1;
-        if (s[len] != ' ' || !rf_is_date_line(s + len + 1, n - len - 1))
+        if (s[len] != ' ')
             return 0;
-        out->has_date = rf_find_date_any(s + len, n - len, out->date, NULL);
-        rf_find_time_any(s + len, n - len, out->time, NULL);
-        return 1;
+        if (rf_is_date_line(s + len + 1, n - len - 1)) {
+            out->has_date = rf_find_date_any(s + len, n - len, out->date, NULL);
+            rf_find_time_any(s + len, n - len, out->time, NULL);
+            return 1;
+        }
+        return kind_with_body(s + len + 1, n - len - 1, out);
     }
     return 0;
 }

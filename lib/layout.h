@@ -114,10 +114,13 @@ typedef struct rf_kind_line {
     int has_date;
     char date[11];
     char time[6];
+    rf_slice body;            /* "Referat for X", "Referat X den D": X */
 } rf_kind_line;
 
 /* "Referat", "Åbent referat", "Dagsorden", "Beslutningsprotokol",
- * "Referat 1. oktober 2025 kl. 15.45": the document kind word line. */
+ * "Referat 1. oktober 2025 kl. 15.45", "Referat for Økonomiudvalget",
+ * "Referat fra mødet i X", "Dagsorden X den 4. maj 2021 kl. 17.00":
+ * the document kind word line. */
 int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out);
 
 /* ---- page furniture ---------------------------------------------------------- */

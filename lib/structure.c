@@ -544,6 +544,28 @@ static int numbered_item_paragraph(rf_parser *p, rf_para *para)
     return 1;
 }
 
+/* "Title" ⏎ "Sag nr. 130" (the number after its title, one paragraph):
+ * an item at once. */
+static int sag_nr_paragraph(rf_parser *p, rf_para *para)
+{
+    size_t last = para->count - 1;
+    const char *s = RF_CLN(para, last);
+    size_t n = para->lines[last].cln_len;
+    size_t k = rf_fold_prefix(s, n, "sag nr. ");
+    int64_t number;
+    if (p->replaying || last == 0 || last > 3 || !k || !rf_parse_int(s + k, n - k, &number) ||
+        !expected(p, number))
+        return 0;
+    rf_item_line it;
+    memset(&it, 0, sizeof it);
+    it.form = RF_ITEM_PUNKT;
+    it.number = number;
+    joined_title(p, para, last, &p->scratch2);
+    it.title.s = p->scratch2.data;
+    it.title.n = p->scratch2.size;
+    return item_here(p, &para->lines[0], &it);
+}
+
 /* ---- dispatch -------------------------------------------------------------------------- */
 
 static int starts_item(rf_parser *p, rf_para *para)
@@ -553,10 +575,9 @@ static int starts_item(rf_parser *p, rf_para *para)
     if (para->structural && l->cls == RF_LINE_PUNKT &&
         rf_match_item_line(RF_CLN(para, 0), l->cln_len, &it))
         return item_here(p, l, &it);
-    if (candidate(p, para)) {
+    if (candidate(p, para))
         return 1;
-    }
-    return numbered_item_paragraph(p, para);
+    return numbered_item_paragraph(p, para) || sag_nr_paragraph(p, para);
 }
 
 static void handle(rf_parser *p, rf_para *para)
