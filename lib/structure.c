@@ -385,19 +385,22 @@ static int item_evidence(const rf_para *para, int64_t number)
     return is_head_line(s, n);
 }
 
-static void copy_para(rf_parser *p, rf_para *dst, const rf_para *src)
+/* 0 when memory ran out (dst is then not to be used). */
+static int copy_para(rf_parser *p, rf_para *dst, const rf_para *src)
 {
     rf_buf_clear(&dst->text);
-    rf_buf_append(p, &dst->text, src->text.data, src->text.size);
+    if (rf_buf_append(p, &dst->text, src->text.data, src->text.size) < 0)
+        return 0;
     void *arr = dst->lines;
     if (rf_grow(p, &arr, &dst->cap, 1, sizeof(rf_line)) < 0)
-        return;
+        return 0;
     dst->lines = arr;
     dst->lines[0] = src->lines[0];
     dst->count = 1;
     dst->raw_size = src->raw_size;
     dst->structural = src->structural;
     dst->blank_before = src->blank_before;
+    return 1;
 }
 
 /* A one-line paragraph that may start an item or a sub-item. */
@@ -417,9 +420,8 @@ static int candidate(rf_parser *p, rf_para *para)
             (letter == 'a' || (p->last_letter && letter == p->last_letter + 1)))
             kind = 3;
     }
-    if (!kind)
+    if (!kind || !copy_para(p, &p->cand.para, para))
         return 0;
-    copy_para(p, &p->cand.para, para);
     p->cand.kind = kind;
     p->cand.number = it.number;
     p->cand.letter = letter;
