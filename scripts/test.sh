@@ -26,3 +26,23 @@ cmake -S . -B build-asan "${PYTHON_HINT[@]}" -DCMAKE_BUILD_TYPE=Debug -DREFERAT_
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE nosan
+
+echo "== ThreadSanitizer over the parsers-on-threads test"
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_BUILD_PYTHON=OFF \
+  -DREFERAT_BUILD_EXAMPLES=OFF -DCMAKE_C_FLAGS="-fsanitize=thread" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+cmake --build build-tsan -j"$jobs" --target test_api
+TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_api
+
+echo "== branch coverage of lib/ (gcovr; fails below the floor)"
+# The floor is the coverage the tests reach today; raise it as tests are added.
+COVERAGE_FLOOR=85
+cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DREFERAT_BUILD_PYTHON=OFF \
+  -DCMAKE_C_FLAGS="--coverage" -DCMAKE_EXE_LINKER_FLAGS="--coverage" \
+  -DCMAKE_SHARED_LINKER_FLAGS="--coverage" >/dev/null
+cmake --build build-cov -j"$jobs"
+find build-cov -name '*.gcda' -delete
+ctest --test-dir build-cov -j"$jobs" -LE nosan -E python >/dev/null || \
+  ctest --test-dir build-cov --output-on-failure -LE nosan -E python --rerun-failed
+gcovr -r . build-cov --filter 'lib/' --branches --print-summary \
+  --fail-under-branch "$COVERAGE_FLOOR" | tail -4
