@@ -362,6 +362,61 @@ static void test_amplification_is_bounded_by_the_limits(void **state)
     }
 }
 
+/* ---- read errors and allocation failures in referat_parse_file ------------ */
+
+static int ignore_event(void *user, const referat_event *ev)
+{
+    (void)user;
+    (void)ev;
+    return 0;
+}
+
+static void test_parse_file_errors(void **state)
+{
+    (void)state;
+    referat_error err;
+    /* a directory opens but cannot be read; a missing file cannot be opened */
+    assert_int_equal(referat_parse_file("/", NULL, ignore_event, NULL, &err), REFERAT_ERROR);
+    assert_int_equal(err.code, REFERAT_E_IO);
+    assert_int_equal(referat_parse_file("/nonexistent/minutes.txt", NULL, ignore_event, NULL, &err),
+                     REFERAT_ERROR);
+    assert_int_equal(err.code, REFERAT_E_IO);
+    assert_int_equal(referat_parse_file(NULL, NULL, ignore_event, NULL, &err), REFERAT_ERROR);
+    /* every allocation of a whole file parse failed in turn */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/layout_sbsys.txt", FIXTURE_DIR);
+    for (long k = 0;; k++) {
+        strict_alloc a;
+        referat_options opt = strict_options(&a, k);
+        referat_status st = referat_parse_file(path, &opt, ignore_event, NULL, &err);
+        assert_int_equal(a.blocks, 0);
+        if (st == REFERAT_END && a.calls <= k)
+            break;
+        if (st == REFERAT_ERROR)
+            assert_int_equal(err.code, REFERAT_E_NO_MEMORY);
+    }
+}
+
+/* A table 20000 rows by 40 number cells: rows are handed out one at a time,
+ * so what the parser holds is the block, not its events. */
+static void test_wide_table_memory_is_bounded(void **state)
+{
+    (void)state;
+    size_t n;
+    char *doc = repeated("REFERAT X d. 01-01-2020\n\nPunkt 1: A\n\n1/1\n\n",
+                         "1.000\t2,5\t-3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n",
+                         20000, &n);
+    strict_alloc a;
+    referat_options opt = strict_options(&a, -1);
+    opt.max_block_size = 64u << 10;
+    counts c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(referat_parse(doc, n, &opt, count_event, &c, NULL), REFERAT_END);
+    assert_true(c.by_type[REFERAT_EV_TABLE_ROW] == 20000);
+    assert_true(a.peak < 64 * opt.max_block_size + (2u << 20));
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +427,8 @@ int main(void)
         cmocka_unit_test(test_allocation_failures_on_every_fixture),
         cmocka_unit_test(test_huge_block_size_is_clamped),
         cmocka_unit_test(test_amplification_is_bounded_by_the_limits),
+        cmocka_unit_test(test_parse_file_errors),
+        cmocka_unit_test(test_wide_table_memory_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
