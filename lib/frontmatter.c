@@ -53,7 +53,7 @@ static void emit_participants(rf_parser *p, const char *s, size_t n, uint64_t li
         ev->name = rf_str(p, name.s, name.n);
         if (note.s) {
             ev->note = rf_str(p, note.s, note.n);
-            ev->absent = rf_eq_fold(p, note.s, note.n, "afbud");
+            ev->absent = rf_fold_eq(note.s, note.n, "afbud");
         }
     }
 }
@@ -110,7 +110,7 @@ static size_t meta_value(rf_parser *p, const rf_para *para, size_t i, int key,
     size_t end = i + 1;
     rf_slice dummy;
     while (end < para->count &&
-           rf_match_meta(p, RF_CLN(para, end), para->lines[end].cln_len, &dummy) < 0)
+           rf_match_meta(RF_CLN(para, end), para->lines[end].cln_len, &dummy) < 0)
         end++;
     const rf_line *l = &para->lines[i];
     if (p->meta_seen[key]) {
@@ -157,8 +157,8 @@ static int pending_value(rf_parser *p, const rf_para *para)
     size_t n = para->lines[0].cln_len;
     if (!p->pending_meta)
         return 0;
-    if (rf_match_meta(p, s, n, &dummy) >= 0 || rf_match_label(s, n, &lb) ||
-        rf_match_toc_start(p, s, n)) {
+    if (rf_match_meta(s, n, &dummy) >= 0 || rf_match_label(s, n, &lb) ||
+        rf_match_toc_start(s, n)) {
         rf_front_flush(p);
         return 0;
     }
@@ -299,14 +299,14 @@ void rf_front_paragraph(rf_parser *p, rf_para *para)
         return;
     while (i < para->count) {
         rf_slice rest;
-        int key = rf_match_meta(p, RF_CLN(para, i), para->lines[i].cln_len, &rest);
+        int key = rf_match_meta(RF_CLN(para, i), para->lines[i].cln_len, &rest);
         if (key >= 0) {
             i = meta_value(p, para, i, key, rest);
             continue;
         }
         if (p->toc_started)
             toc_line(p, para, i);
-        else if (para->count == 1 && rf_match_toc_start(p, RF_CLN(para, 0), para->lines[0].cln_len))
+        else if (para->count == 1 && rf_match_toc_start(RF_CLN(para, 0), para->lines[0].cln_len))
             p->toc_started = 1;
         else
             unknown(p, &para->lines[i], "not a meta line or table of contents");

@@ -175,12 +175,6 @@ typedef struct rf_header {
     char date[11];             /* ISO */
 } rf_header;
 
-typedef struct rf_heading {
-    referat_section_kind kind;
-    rf_slice body;             /* decision */
-    int body_caps;             /* heading written all in capitals */
-    char date[11];
-} rf_heading;
 
 typedef struct rf_listmark {
     size_t level;
@@ -199,15 +193,13 @@ typedef struct rf_heading_ex {
     size_t inline_at;         /* "Referat: text": offset of the text, else 0 */
 } rf_heading_ex;
 
-int rf_match_header(rf_parser *p, const char *s, size_t n, rf_header *out);
-int rf_match_punkt(rf_parser *p, const char *s, size_t n, int64_t *number, rf_slice *title);
-int rf_match_heading(rf_parser *p, const char *s, size_t n, rf_heading *out);
+int rf_match_header(const char *s, size_t n, rf_header *out);
 int rf_match_case(const char *s, size_t n);
-int rf_match_absence(rf_parser *p, const char *s, size_t n, rf_slice *names);
-int rf_match_toc_start(rf_parser *p, const char *s, size_t n);
+int rf_match_absence(const char *s, size_t n, rf_slice *names);
+int rf_match_toc_start(const char *s, size_t n);
 /* Meta keyword at the start: 0 Mødedato, 1 Mødested, 2 Mødedeltagere, -1
  * none; *rest is the value part of the line. */
-int rf_match_meta(rf_parser *p, const char *s, size_t n, rf_slice *rest);
+int rf_match_meta(const char *s, size_t n, rf_slice *rest);
 /* List marker on an NFC line (leading spaces count for the level). */
 int rf_match_list(const char *s, size_t n, rf_listmark *out);
 /* Danish number: the whole text. */

@@ -870,6 +870,38 @@ int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out)
     return 0;
 }
 
+/* ---- the class of a line ------------------------------------------------------------ */
+
+/* The class of a cleaned line (see rf_line_class), in this order. */
+rf_line_class rf_classify_line(const char *s, size_t n)
+{
+    rf_header h;
+    rf_heading_ex hd;
+    rf_item_line it;
+    rf_label lb;
+    int64_t major;
+    rf_slice label, title;
+    char letter;
+    int dot;
+    if (rf_match_header(s, n, &h))
+        return RF_LINE_HEADER;
+    if (rf_match_item_line(s, n, &it) && it.form == RF_ITEM_PUNKT)
+        return RF_LINE_PUNKT;
+    if (rf_match_heading_any(s, n, &hd))
+        return RF_LINE_HEADING;
+    if (rf_match_toc_start(s, n))
+        return RF_LINE_TOC_START;
+    if (rf_match_subitem_line(s, n, &major, &label, &title))
+        return RF_LINE_SUBITEM;
+    if (rf_is_bare_number(s, n, &dot) || rf_match_letter_alone(s, n, &letter))
+        return RF_LINE_ENUM_ALONE;
+    if (rf_match_inline_heading(s, n, &hd))
+        return RF_LINE_INLINE_HEADING;
+    if (rf_match_label(s, n, &lb) && lb.key == RF_LABEL_BODY && lb.value.n > 0)
+        return RF_LINE_HISTORY;
+    return RF_LINE_TEXT;
+}
+
 /* ---- page numbers ---------------------------------------------------------------------- */
 
 int rf_is_page_number_line(const char *s, size_t n)

@@ -123,6 +123,12 @@ typedef struct rf_kind_line {
  * the document kind word line. */
 int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out);
 
+/* ---- the class of a line (kept on the line: paragraph.c) --------------------- */
+
+/* Header, Punkt, heading, TOC start, sub-item, enumerator alone, inline
+ * heading, history entry, or text: the first that matches, in that order. */
+rf_line_class rf_classify_line(const char *s, size_t n);
+
 /* ---- page furniture ---------------------------------------------------------- */
 
 /* "Side 3", "Side 3 af 5", "3 of 5", "3 af 5", "- 3 -", "Page 3". */

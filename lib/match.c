@@ -1,13 +1,14 @@
 /* Line recognizers (SPEC §2, §3). Each works on one line of text that the
  * caller prepared: "cleaned" for the structural patterns, "collapsed" for
- * TOC lines, decoded NFC (leading spaces kept) for list markers. Keywords
- * compare without case (Unicode full case folding); everything else is
- * matched exactly. The regular expressions of the spec are quoted above
+ * TOC lines, decoded NFC (leading spaces kept) for list markers. Each is a
+ * pure function of its text. Keywords compare without case (code point by
+ * code point: the Danish keywords fold the same as with full case
+ * folding); everything else is matched exactly. The regular expressions of the spec are quoted above
  * the function that implements each. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
 
 static int is_digit(char c)
 {
@@ -58,14 +59,14 @@ static int match_dmy(const char *s, char iso[11])
 }
 
 /* ^(REFERAT|DAGSORDEN) (.+) d\. (\d\d-\d\d-\d{4})$ */
-int rf_match_header(rf_parser *p, const char *s, size_t n, rf_header *out)
+int rf_match_header(const char *s, size_t n, rf_header *out)
 {
     size_t w = word_len(s, n);
     if ((w != 7 && w != 9) || ((s[0] | 32) != 'r' && (s[0] | 32) != 'd'))
         return 0;
-    if (rf_eq_fold(p, s, w, "referat"))
+    if (rf_fold_eq(s, w, "referat"))
         out->kind = 0;
-    else if (rf_eq_fold(p, s, w, "dagsorden"))
+    else if (rf_fold_eq(s, w, "dagsorden"))
         out->kind = 1;
     else
         return 0;
@@ -79,87 +80,6 @@ int rf_match_header(rf_parser *p, const char *s, size_t n, rf_header *out)
     return 1;
 }
 
-/* ^Punkt (\d+): ?(.*)$ */
-int rf_match_punkt(rf_parser *p, const char *s, size_t n, int64_t *number, rf_slice *title)
-{
-    if (n < 8 || (s[0] | 32) != 'p' || !rf_eq_fold(p, s, 5, "punkt") || s[5] != ' ')
-        return 0;
-    size_t d = count_digits(s + 6, n - 6);
-    if (d == 0 || 6 + d >= n || s[6 + d] != ':')
-        return 0;
-    if (!rf_parse_int(s + 6, d, number))
-        return 0;
-    size_t t = 6 + d + 1;
-    if (t < n && s[t] == ' ')
-        t++;
-    title->s = s + t;
-    title->n = n - t;
-    return 1;
-}
-
-static int all_caps(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        int32_t cp = rf_next_cp(s, n, &i);
-        if (rf_is_lower_cp(cp))
-            return 0;
-    }
-    return 1;
-}
-
-/* Beslutning [i] BODY den DD-MM-YYYY */
-static int match_decision(rf_parser *p, const char *s, size_t n, rf_heading *out)
-{
-    if (n < 11 + 1 + 15 || !rf_eq_fold(p, s, 10, "beslutning") || s[10] != ' ')
-        return 0;
-    const char *tail = s + n - 15;
-    if (tail[0] != ' ' || (tail[1] | 32) != 'd' || (tail[2] | 32) != 'e' ||
-        (tail[3] | 32) != 'n' || tail[4] != ' ' || !match_dmy(tail + 5, out->date))
-        return 0;
-    const char *body = s + 11;
-    size_t len = (size_t)(tail - body);
-    /* the optional "i " is taken when a body remains after it */
-    if (len > 2 && (body[0] | 32) == 'i' && body[1] == ' ') {
-        body += 2;
-        len -= 2;
-    }
-    out->kind = REFERAT_SECTION_DECISION;
-    out->body.s = body;
-    out->body.n = len;
-    out->body_caps = all_caps(s, n);
-    return 1;
-}
-
-int rf_match_heading(rf_parser *p, const char *s, size_t n, rf_heading *out)
-{
-    static const struct {
-        const char *folded;
-        referat_section_kind kind;
-    } words[] = {
-        {"baggrund", REFERAT_SECTION_BACKGROUND},
-        {"indstilling", REFERAT_SECTION_RECOMMENDATION},
-        {"sagsfremstilling", REFERAT_SECTION_PRESENTATION},
-        {"bilag", REFERAT_SECTION_ATTACHMENTS},
-        {"\xc3\xb8konomi", REFERAT_SECTION_FINANCE},
-    };
-    memset(out, 0, sizeof *out);
-    if (n == 0 || n > 400)
-        return 0;
-    char c = (char)(s[0] | 32);
-    if (c != 'b' && c != 'i' && c != 's' && (unsigned char)s[0] != 0xC3)
-        return 0;
-    if (n <= 20) {
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-            if (rf_eq_fold(p, s, n, words[k].folded)) {
-                out->kind = words[k].kind;
-                return 1;
-            }
-        }
-    }
-    return match_decision(p, s, n, out);
-}
-
 /* ^\d{2}/\d{1,7}$ */
 int rf_match_case(const char *s, size_t n)
 {
@@ -169,9 +89,9 @@ int rf_match_case(const char *s, size_t n)
 }
 
 /* ^Afbud:? (.+)$ whose text does not end in "." */
-int rf_match_absence(rf_parser *p, const char *s, size_t n, rf_slice *names)
+int rf_match_absence(const char *s, size_t n, rf_slice *names)
 {
-    if (n < 7 || (s[0] | 32) != 'a' || !rf_eq_fold(p, s, 5, "afbud"))
+    if (n < 7 || (s[0] | 32) != 'a' || !rf_fold_eq(s, 5, "afbud"))
         return 0;
     size_t k = 5;
     if (s[k] == ':')
@@ -184,14 +104,14 @@ int rf_match_absence(rf_parser *p, const char *s, size_t n, rf_slice *names)
 }
 
 /* Indholdsfortegnelse, optionally with a trailing ":" */
-int rf_match_toc_start(rf_parser *p, const char *s, size_t n)
+int rf_match_toc_start(const char *s, size_t n)
 {
     if (n > 0 && s[n - 1] == ':')
         n--;
-    return n == 19 && rf_eq_fold(p, s, n, "indholdsfortegnelse");
+    return n == 19 && rf_fold_eq(s, n, "indholdsfortegnelse");
 }
 
-int rf_match_meta(rf_parser *p, const char *s, size_t n, rf_slice *rest)
+int rf_match_meta(const char *s, size_t n, rf_slice *rest)
 {
     static const char *const keys[] = {"m\xc3\xb8" "dedato", "m\xc3\xb8" "dested",
                                        "m\xc3\xb8" "dedeltagere"};
@@ -201,7 +121,7 @@ int rf_match_meta(rf_parser *p, const char *s, size_t n, rf_slice *rest)
     if (w < 8 || w > 16)
         return -1;
     for (int k = 0; k < 3; k++) {
-        if (rf_eq_fold(p, s, w, keys[k])) {
+        if (rf_fold_eq(s, w, keys[k])) {
             size_t r = w;
             if (r < n && s[r] == ':')
                 r++;

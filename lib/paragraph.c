@@ -34,36 +34,6 @@ static int finish_para(rf_parser *p)
     return r;
 }
 
-/* The class of a cleaned line (see rf_line_class), in this order. */
-static rf_line_class classify(rf_parser *p, const char *s, size_t n)
-{
-    rf_header h;
-    rf_heading_ex hd;
-    rf_item_line it;
-    rf_label lb;
-    int64_t major;
-    rf_slice label, title;
-    char letter;
-    int dot;
-    if (rf_match_header(p, s, n, &h))
-        return RF_LINE_HEADER;
-    if (rf_match_item_line(s, n, &it) && it.form == RF_ITEM_PUNKT)
-        return RF_LINE_PUNKT;
-    if (rf_match_heading_any(s, n, &hd))
-        return RF_LINE_HEADING;
-    if (rf_match_toc_start(p, s, n))
-        return RF_LINE_TOC_START;
-    if (rf_match_subitem_line(s, n, &major, &label, &title))
-        return RF_LINE_SUBITEM;
-    if (rf_is_bare_number(s, n, &dot) || rf_match_letter_alone(s, n, &letter))
-        return RF_LINE_ENUM_ALONE;
-    if (rf_match_inline_heading(s, n, &hd))
-        return RF_LINE_INLINE_HEADING;
-    if (rf_match_label(s, n, &lb) && lb.key == RF_LABEL_BODY && lb.value.n > 0)
-        return RF_LINE_HISTORY;
-    return RF_LINE_TEXT;
-}
-
 /* The shape of an enumerator alone: 1 "3", 2 "3.", 3 "a.". */
 static int enum_form(const char *s, size_t n)
 {
@@ -124,7 +94,7 @@ static void add_line(rf_parser *p, const rf_raw_line *raw)
     rf_buf_putc(p, &para->text, '\0');
     if (p->nomem)
         return;
-    l->cls = classify(p, para->text.data + l->cln_off, l->cln_len);
+    l->cls = rf_classify_line(para->text.data + l->cln_off, l->cln_len);
     para->count++;
     para->raw_size += raw->end - raw->start;
 }

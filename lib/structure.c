@@ -314,7 +314,7 @@ static void item_paragraph(rf_parser *p, rf_para *para)
             rf_subitem_open(p, l, label.s, label.n, title.s, title.n);
             return;
         }
-        if (rf_match_absence(p, s, n, &names)) {
+        if (rf_match_absence(s, n, &names)) {
             absence(p, l, names);
             return;
         }
@@ -588,7 +588,7 @@ static void handle(rf_parser *p, rf_para *para)
     const char *s = RF_CLN(para, 0);
     size_t n = l->cln_len;
     rf_header h;
-    if (para->structural && l->cls == RF_LINE_HEADER && rf_match_header(p, s, n, &h)) {
+    if (para->structural && l->cls == RF_LINE_HEADER && rf_match_header(s, n, &h)) {
         replay_candidate(p);
         begin_meeting(p, l, &h);
         return;
