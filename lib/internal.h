@@ -157,8 +157,6 @@ int32_t rf_to_lower_cp(int32_t cp);
 /* 1 when s is valid UTF-8 without NUL; else 0 and *bad = first bad byte. */
 int rf_utf8_valid_prefix(const unsigned char *s, size_t n, size_t *bad);
 
-/* Case-insensitive equality of s with an already folded ASCII-or-UTF-8 key. */
-int rf_eq_fold(rf_parser *p, const char *s, size_t n, const char *folded_key);
 /* Folded equality of two texts. */
 int rf_eq_fold2(rf_parser *p, const char *a, size_t an, const char *b, size_t bn);
 

@@ -69,15 +69,6 @@ int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
     return 0;
 }
 
-int rf_eq_fold(rf_parser *p, const char *s, size_t n, const char *key)
-{
-    size_t kn = strlen(key);
-    rf_buf_clear(&p->scratch2);
-    if (rf_casefold(p, s, n, &p->scratch2) < 0)
-        return 0;
-    return p->scratch2.size == kn && memcmp(p->scratch2.data, key, kn) == 0;
-}
-
 int rf_eq_fold2(rf_parser *p, const char *a, size_t an, const char *b, size_t bn)
 {
     rf_buf_clear(&p->scratch2);
