@@ -92,6 +92,19 @@ static void fields(sb *o, const referat_event *ev)
     case REFERAT_EV_PARAGRAPH:
     case REFERAT_EV_HEADING: str(o, "text", ev->text); break;
     case REFERAT_EV_SUBITEM_START: str(o, "label", ev->label); str(o, "title", ev->title); break;
+    case REFERAT_EV_OUTCOME:
+        str(o, "outcome", ev->kind); str(o, "phrase", ev->text); str(o, "reason", ev->reason);
+        integer(o, "point", ev->point);
+        break;
+    case REFERAT_EV_VOTE:
+        integer(o, "for", ev->votes_for); integer(o, "against", ev->votes_against);
+        integer(o, "abstain", ev->votes_abstain); integer(o, "total", ev->votes_total);
+        boolean(o, "unanimous", ev->unanimous); str(o, "for_names", ev->for_names);
+        str(o, "against_names", ev->against_names); str(o, "abstain_names", ev->abstain_names);
+        break;
+    case REFERAT_EV_PARTICIPATION:
+        str(o, "name", ev->name); str(o, "participation", ev->kind); str(o, "phrase", ev->text);
+        break;
     case REFERAT_EV_LIST_ITEM:
         str(o, "label", ev->label); integer(o, "level", ev->number); str(o, "text", ev->text);
         break;

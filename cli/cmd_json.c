@@ -33,11 +33,25 @@ typedef struct spill {
     jw w;       /* writes into mem */
 } spill;
 
+/* What a decision section decided (outcome, vote, participation events),
+ * written after its blocks when it ends. */
+enum { MAX_POINTS = 64, MAX_PEOPLE = 512 };
+typedef struct decision_facts {
+    int has_outcome, n_points, has_vote, n_people;
+    char *outcome, *phrase, *reason;
+    struct { long long point; char *outcome, *phrase; } points[MAX_POINTS];
+    long long votes[4]; /* for, against, abstain, total; -1 unknown */
+    int unanimous;
+    char *names[3];     /* for, against, abstain */
+    struct { char *name, *kind, *phrase; } people[MAX_PEOPLE];
+} decision_facts;
+
 typedef struct doc {
     spill out;  /* pending output, for stdout */
     spill diags, parts, toc, absent, secs, subs;
     int head_written;
     int in_subitem, n_subitems;
+    decision_facts facts;
     /* meeting head */
     char *kind, *body, *date, *weekday, *time, *location, *end_time, *layout;
     unsigned long long line;
@@ -302,6 +316,108 @@ static void item_end(doc *d)
     d->out.direct = 0;
 }
 
+static void facts_clear(decision_facts *f)
+{
+    free(f->outcome);
+    free(f->phrase);
+    free(f->reason);
+    for (int i = 0; i < f->n_points; i++) {
+        free(f->points[i].outcome);
+        free(f->points[i].phrase);
+    }
+    for (int i = 0; i < 3; i++)
+        free(f->names[i]);
+    for (int i = 0; i < f->n_people; i++) {
+        free(f->people[i].name);
+        free(f->people[i].kind);
+        free(f->people[i].phrase);
+    }
+    memset(f, 0, sizeof *f);
+}
+
+static void fact_event(doc *d, const referat_event *ev)
+{
+    decision_facts *f = &d->facts;
+    if (ev->type == REFERAT_EV_OUTCOME && ev->point == 0) {
+        f->has_outcome = 1;
+        set(&f->outcome, ev->kind);
+        set(&f->phrase, ev->text);
+        set(&f->reason, ev->reason);
+    } else if (ev->type == REFERAT_EV_OUTCOME && f->n_points < MAX_POINTS) {
+        f->points[f->n_points].point = ev->point;
+        f->points[f->n_points].outcome = dup_str(ev->kind);
+        f->points[f->n_points].phrase = dup_str(ev->text);
+        f->n_points++;
+    } else if (ev->type == REFERAT_EV_VOTE) {
+        f->has_vote = 1;
+        f->votes[0] = ev->votes_for;
+        f->votes[1] = ev->votes_against;
+        f->votes[2] = ev->votes_abstain;
+        f->votes[3] = ev->votes_total;
+        f->unanimous = ev->unanimous;
+        set(&f->names[0], ev->for_names);
+        set(&f->names[1], ev->against_names);
+        set(&f->names[2], ev->abstain_names);
+    } else if (ev->type == REFERAT_EV_PARTICIPATION && f->n_people < MAX_PEOPLE) {
+        f->people[f->n_people].name = dup_str(ev->name);
+        f->people[f->n_people].kind = dup_str(ev->kind);
+        f->people[f->n_people].phrase = dup_str(ev->text);
+        f->n_people++;
+    }
+}
+
+static void count_or_null(jw *w, const char *key, long long v)
+{
+    if (v >= 0)
+        jw_int(w, key, v);
+    else
+        jw_null(w, key);
+}
+
+/* The decision's facts after its blocks: outcome, points, votes, people. */
+static void write_facts(jw *w, decision_facts *f)
+{
+    if (f->has_outcome) {
+        put(w, "outcome", f->outcome);
+        put(w, "outcome_phrase", f->phrase);
+        put(w, "outcome_reason", f->reason);
+    }
+    if (f->n_points) {
+        jw_open(w, "points", '[');
+        for (int i = 0; i < f->n_points; i++) {
+            jw_open(w, NULL, '{');
+            jw_int(w, "point", f->points[i].point);
+            put(w, "outcome", f->points[i].outcome);
+            put(w, "phrase", f->points[i].phrase);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
+    if (f->has_vote) {
+        static const char *const keys[] = {"for", "against", "abstain", "total"};
+        static const char *const names[] = {"for_names", "against_names", "abstain_names"};
+        jw_open(w, "votes", '{');
+        for (int i = 0; i < 4; i++)
+            count_or_null(w, keys[i], f->votes[i]);
+        jw_bool(w, "unanimous", f->unanimous);
+        for (int i = 0; i < 3; i++)
+            put(w, names[i], f->names[i]);
+        jw_close(w, '}');
+    }
+    if (f->n_people) {
+        jw_open(w, "participation", '[');
+        for (int i = 0; i < f->n_people; i++) {
+            jw_open(w, NULL, '{');
+            put(w, "name", f->people[i].name);
+            put(w, "kind", f->people[i].kind);
+            put(w, "phrase", f->people[i].phrase);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
+    facts_clear(f);
+}
+
 /* Sections go into the item, or into its open sub-item. */
 static jw *sections_writer(doc *d)
 {
@@ -373,7 +489,14 @@ static void content(doc *d, const referat_event *ev)
     case REFERAT_EV_SUBITEM_START: subitem_start(d, ev); break;
     case REFERAT_EV_SUBITEM_END: subitem_end(d); break;
     case REFERAT_EV_SECTION_START: section_start(d, ev); break;
-    case REFERAT_EV_SECTION_END: jw_close(w, ']'); jw_close(w, '}'); break;
+    case REFERAT_EV_SECTION_END:
+        jw_close(w, ']');
+        write_facts(w, &d->facts);
+        jw_close(w, '}');
+        break;
+    case REFERAT_EV_OUTCOME:
+    case REFERAT_EV_VOTE:
+    case REFERAT_EV_PARTICIPATION: fact_event(d, ev); break;
     case REFERAT_EV_PARAGRAPH:
     case REFERAT_EV_HEADING:
         block_start(w, ev->type == REFERAT_EV_HEADING ? "heading" : "paragraph", ev);
@@ -468,5 +591,6 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
         free(*fields[i]);
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         spill_free(all[i]);
+    facts_clear(&d.facts);
     return rc;
 }

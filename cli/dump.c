@@ -114,6 +114,25 @@ static void fields(sb *o, const referat_event *ev)
         text(o, NULL, ev->label);
         text(o, NULL, ev->title);
         break;
+    case REFERAT_EV_OUTCOME:
+        word(o, ev->kind.data);
+        if (ev->point)
+            num(o, "point", (long long)ev->point);
+        text(o, "phrase", ev->text);
+        break;
+    case REFERAT_EV_VOTE:
+        num(o, "for", (long long)ev->votes_for);
+        num(o, "against", (long long)ev->votes_against);
+        num(o, "abstain", (long long)ev->votes_abstain);
+        if (ev->votes_total >= 0)
+            num(o, "total", (long long)ev->votes_total);
+        if (ev->unanimous)
+            word(o, "unanimous");
+        break;
+    case REFERAT_EV_PARTICIPATION:
+        word(o, ev->kind.data);
+        text(o, NULL, ev->name);
+        break;
     case REFERAT_EV_PARAGRAPH:
     case REFERAT_EV_HEADING: text(o, NULL, ev->text); break;
     case REFERAT_EV_ATTACHMENT:
@@ -135,7 +154,8 @@ void dump_event(sb *o, const referat_event *ev)
     static const char *const tags[] = {
         "?NONE", "+MEETING", "=META", "=PARTICIPANT", "=TOC", "+ITEM", "=ABSENCE",
         "+SECTION", "=PARA", "=HEADING", "=ATTACHMENT", "+LIST", "=LI", "-LIST", "+TABLE",
-        "=ROW", "-TABLE", "-SECTION", "-ITEM", "-MEETING", "!DIAG", "+SUBITEM", "-SUBITEM"};
+        "=ROW", "-TABLE", "-SECTION", "-ITEM", "-MEETING", "!DIAG", "+SUBITEM", "-SUBITEM", "=OUTCOME",
+        "=VOTE", "=PARTICIPATION"};
     unsigned t = (unsigned)ev->type;
     sb_puts(o, t < sizeof tags / sizeof tags[0] ? tags[t] : "?UNKNOWN");
     fields(o, ev);

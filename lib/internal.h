@@ -299,6 +299,9 @@ typedef struct rf_cand {
     int64_t number;
     char letter;
     rf_para para;             /* its copy, handled as usual when it is not one */
+    rf_para title;            /* "N" alone: its title paragraph, when the
+                                 paragraph after that decides */
+    int has_title;
 } rf_cand;
 
 void rf_head_begin(rf_parser *p, const rf_line *l);
@@ -308,6 +311,12 @@ int rf_head_paragraph(rf_parser *p, rf_para *para);
  * named a kind (returns 1); else text-before-meeting (returns 0). */
 int rf_head_commit(rf_parser *p);
 void rf_head_free(rf_parser *p);
+
+/* decision.c: a decision section's outcome, votes and participation */
+void rf_decision_begin(rf_parser *p);
+void rf_decision_text(rf_parser *p, const rf_para *para);
+void rf_decision_end(rf_parser *p);
+void rf_decision_free(rf_parser *p);
 
 /* section.c */
 void rf_section_open(rf_parser *p, const rf_heading_ex *h, const rf_line *l, const char *text,
@@ -457,6 +466,7 @@ struct referat_parser {
     int replaying;           /* the candidate is being handled as usual */
     rf_buf meeting_body;     /* for decisions whose heading names none */
     int implicit;            /* the meeting's header was a block of lines */
+    int punkt_items;         /* the meeting's items are "Punkt N:" lines */
     int pending_meta;        /* a meta word alone: its value is the next paragraph (+1) */
     uint64_t pending_meta_line, pending_meta_start, pending_meta_end;
 
@@ -470,6 +480,9 @@ struct referat_parser {
     uint64_t subitem_line, subitem_start;
     char last_letter;        /* the last "a." sub-item */
     int section_history;     /* the open decision section is an earlier meeting's */
+    int in_decision;         /* a decision section's text is being kept */
+    rf_buf dec_text;         /* its paragraphs (decision.c) */
+    rf_buf dec_lines;        /* its lines, one a line */
     int pending_decision;    /* a decision heading waits for its first block */
     rf_heading_ex pending_h;
     rf_buf pending_text;     /* its heading text, then its body */

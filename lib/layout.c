@@ -383,7 +383,10 @@ int rf_match_label(const char *s, size_t n, rf_label *out)
         int colon = k < n && s[k] == ':';
         if (colon)
             k++;
-        if (k < n && !colon && !(labels[i].space_value && s[k] == ' '))
+        /* a word that ends in a dot takes its value after a space too:
+         * "Sagsnr. 13/10442", "J.nr. 00.01.00-A00-1-15" */
+        int dotted = labels[i].word[strlen(labels[i].word) - 1] == '.';
+        if (k < n && !colon && !((labels[i].space_value || dotted) && s[k] == ' '))
             continue;
         /* a value after a colon may need no space: "Tid:13:00" */
         out->key = labels[i].key;

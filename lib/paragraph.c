@@ -34,6 +34,16 @@ static int finish_para(rf_parser *p)
     return r;
 }
 
+/* The line ends so that the next one continues it: a letter, a comma, a
+ * hyphen (any non-ASCII character counts as a letter). */
+static int ends_open(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[n - 1];
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == ',' || c == '-' || c >= 0x80;
+}
+
 /* The shape of an enumerator alone: 1 "3", 2 "3.", 3 "a.". */
 static int enum_form(const char *s, size_t n)
 {
@@ -45,8 +55,9 @@ static int enum_form(const char *s, size_t n)
 
 /* Classes that end the paragraph before the line (1), and after it too (2).
  * prev_enum: the form of the line just before when it was an enumerator
- * alone (0 otherwise). */
-static int stands_alone(const rf_line *l, int form, int prev_enum)
+ * alone (0 otherwise); first: the line starts a paragraph (a blank line or
+ * a line standing alone before it). */
+static int stands_alone(const rf_line *l, int form, int prev_enum, int first)
 {
     switch (l->cls) {
     case RF_LINE_HEADER:
@@ -56,8 +67,11 @@ static int stands_alone(const rf_line *l, int form, int prev_enum)
     case RF_LINE_SUBITEM:
         return 2;
     case RF_LINE_ENUM_ALONE:
-        /* "3\n4\n6": a column of page numbers stays one paragraph */
-        return form == prev_enum ? 0 : 2;
+        /* an item number alone starts a paragraph or follows a complete
+         * line ("Dok.nr.: 2012-202935" ⏎ "a."); after an open line it is a
+         * wrapped "2013.", and "3\n4\n6", a column of page numbers, stays
+         * one paragraph */
+        return first && form != prev_enum ? 2 : 0;
     case RF_LINE_INLINE_HEADING:
     case RF_LINE_HISTORY:
         return 1;
@@ -155,7 +169,12 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         return 0;
     rf_line *l = &para->lines[para->count - 1];
     int form = l->cls == RF_LINE_ENUM_ALONE ? enum_form(RF_CLN(para, para->count - 1), l->cln_len) : 0;
-    int alone = stands_alone(l, form, p->prev_enum);
+    /* a letter alone may follow a complete line; a number alone must
+     * start its paragraph (in a list, "2." alone is a broken list item) */
+    int starts = para->count == 1 ||
+                 (form == 3 &&
+                  !ends_open(RF_CLN(para, para->count - 2), para->lines[para->count - 2].cln_len));
+    int alone = stands_alone(l, form, p->prev_enum, starts);
     p->prev_enum = form;
     if (alone) {
         /* the line starts a paragraph: end the paragraph before it */

@@ -36,6 +36,7 @@ void rf_section_close(rf_parser *p)
 {
     rf_blocks_flush(p);
     p->pending_decision = 0; /* an empty decision field: no decision */
+    rf_decision_end(p);
     if (p->has_section)
         emit_section_end(p);
     p->section_history = 0;
@@ -81,6 +82,7 @@ static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, u
     ev->body = h->body_caps ? capitalized(p, body, bn) : rf_str(p, body, bn);
     ev->date = rf_cstr(p, date);
     ev->history = p->section_history;
+    rf_decision_begin(p);
 }
 
 /* A decision heading that named no body: the pending section starts now. */
@@ -169,6 +171,7 @@ void rf_section_content(rf_parser *p, rf_para *para)
     }
     rf_blocks_add(p, para);
     absence_sentences(p, para);
+    rf_decision_text(p, para);
 }
 
 /* ---- decision histories ---------------------------------------------------------- */

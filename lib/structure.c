@@ -94,6 +94,8 @@ static void begin_item(rf_parser *p, const rf_line *l, const rf_item_line *it)
     if (p->item_count > 0 && it->number != p->last_number + 1)
         rf_diag(p, REFERAT_DIAG_ITEM_NUMBER_ORDER, l->line, l->start, l->end,
                 "item %lld follows item %lld", (long long)it->number, (long long)p->last_number);
+    if (p->item_count == 0)
+        p->punkt_items = it->form == RF_ITEM_PUNKT;
     p->item_count++;
     p->last_number = it->number;
     p->item_number = it->number;
@@ -160,15 +162,19 @@ static int is_head_line(const char *s, size_t n)
  * line, when a case number or case label follows them (at most two). */
 static size_t title_tail(rf_parser *p, const rf_para *para)
 {
-    if (!p->title_open || para->blank_before || para->count < 2)
+    if (!p->title_open || para->blank_before)
         return 0;
     size_t k = 0;
     while (k < para->count && k < 3 && !is_head_line(RF_CLN(para, k), para->lines[k].cln_len))
         k++;
-    if (k == 0 || k > 2 || k >= para->count)
+    /* "Punkt 130:" alone: its title is the next line */
+    if (p->item_title.size == 0 && k > 0 && para->lines[0].cls == RF_LINE_TEXT)
+        k = 1;
+    else if (k == 0 || k > 2 || k >= para->count)
         return 0;
     for (size_t i = 0; i < k; i++) {
-        rf_buf_putc(p, &p->item_title, ' ');
+        if (p->item_title.size)
+            rf_buf_putc(p, &p->item_title, ' ');
         rf_buf_append(p, &p->item_title, RF_CLN(para, i), para->lines[i].cln_len);
     }
     return k;
@@ -335,9 +341,15 @@ static void item_paragraph(rf_parser *p, rf_para *para)
 
 /* ---- item candidates ------------------------------------------------------------------ */
 
+/* A number that can be the next item's: anything for a meeting's first
+ * item (Acadre's serials), else above the last one and not far (open
+ * minutes leave the closed items out). A meeting whose items are "Punkt N:"
+ * lines has no numbered items besides. */
 static int expected(const rf_parser *p, int64_t number)
 {
-    return p->item_count == 0 || number == p->last_number + 1;
+    if (p->item_count == 0)
+        return 1;
+    return !p->punkt_items && number > p->last_number && number <= p->last_number + 30;
 }
 
 static int has_dot_leader(const char *s, size_t n)
@@ -365,6 +377,16 @@ static int title_like(const rf_para *para)
         if (rf_fold_eq(s, n, columns[k]))
             return 0;
     }
+    /* a title ends in no full stop, but an abbreviation may end it
+     * ("Aktiviteter 2013 m.fl.") */
+    if (s[n - 1] == '.') {
+        const char *sp = s + n - 1;
+        while (sp > s && sp[-1] != ' ')
+            sp--;
+        const char *dot = memchr(sp, '.', (size_t)(s + n - 1 - sp));
+        if (!dot && s + n - sp > 4)
+            return 0;
+    }
     rf_label lb;
     rf_item_line it;
     return !rf_is_page_number_line(s, n) && !rf_match_label(s, n, &lb) &&
@@ -382,7 +404,8 @@ static int item_evidence(const rf_para *para, int64_t number)
     rf_slice label, title;
     if (rf_match_subitem_line(s, n, &major, &label, &title))
         return major == number;
-    return is_head_line(s, n);
+    rf_line_class cls = para->lines[0].cls;
+    return is_head_line(s, n) || cls == RF_LINE_HEADING || cls == RF_LINE_INLINE_HEADING;
 }
 
 /* 0 when memory ran out (dst is then not to be used). */
@@ -392,11 +415,11 @@ static int copy_para(rf_parser *p, rf_para *dst, const rf_para *src)
     if (rf_buf_append(p, &dst->text, src->text.data, src->text.size) < 0)
         return 0;
     void *arr = dst->lines;
-    if (rf_grow(p, &arr, &dst->cap, 1, sizeof(rf_line)) < 0)
+    if (rf_grow(p, &arr, &dst->cap, src->count, sizeof(rf_line)) < 0)
         return 0;
     dst->lines = arr;
-    dst->lines[0] = src->lines[0];
-    dst->count = 1;
+    memcpy(dst->lines, src->lines, src->count * sizeof(rf_line));
+    dst->count = src->count;
     dst->raw_size = src->raw_size;
     dst->structural = src->structural;
     dst->blank_before = src->blank_before;
@@ -434,9 +457,13 @@ static void replay_candidate(rf_parser *p)
 {
     if (!p->cand.kind)
         return;
+    int title = p->cand.has_title;
     p->cand.kind = 0;
+    p->cand.has_title = 0;
     p->replaying = 1;
     handle(p, &p->cand.para);
+    if (title)
+        handle(p, &p->cand.title);
     p->replaying = 0;
 }
 
@@ -482,26 +509,50 @@ static int item_here(rf_parser *p, const rf_line *l, const rf_item_line *it)
     return 1;
 }
 
+/* "N" alone (the candidate) with its title paragraph: the item starts; the
+ * title paragraph's lines from k on are its head. */
+static void number_alone_item(rf_parser *p, const rf_para *title, size_t k)
+{
+    rf_cand *c = &p->cand;
+    rf_item_line t;
+    memset(&t, 0, sizeof t);
+    t.form = RF_ITEM_NUMBER_ALONE;
+    t.number = c->number;
+    joined_title(p, title, k, &p->scratch2);
+    t.title.s = p->scratch2.data;
+    t.title.n = p->scratch2.size;
+    c->kind = 0;
+    c->has_title = 0;
+    if (!item_here(p, &c->para.lines[0], &t))
+        return;
+    p->title_open = 0;
+    handle_rest(p, title, k);
+}
+
 /* The candidate's next paragraph decides; 1 when it was taken. */
 static int resolve_candidate(rf_parser *p, rf_para *para)
 {
     rf_cand *c = &p->cand;
     rf_item_line it;
     const rf_line *cl = &c->para.lines[0];
+    if (c->kind == 1 && c->has_title) {
+        /* "N" ⏎ title ⏎ this: an item when this is its head or a heading */
+        if (!item_evidence(para, c->number))
+            goto replay;
+        number_alone_item(p, &c->title, title_lines(&c->title));
+        handle(p, para);
+        return 1;
+    }
     if (c->kind == 1 && title_like(para)) {
         size_t k = title_lines(para);
-        joined_title(p, para, k, &p->scratch2);
-        rf_item_line t;
-        memset(&t, 0, sizeof t);
-        t.form = RF_ITEM_NUMBER_ALONE;
-        t.number = c->number;
-        t.title.s = p->scratch2.data;
-        t.title.n = p->scratch2.size;
-        c->kind = 0;
-        if (!item_here(p, cl, &t))
-            return 0;
-        p->title_open = 0;
-        handle_rest(p, para, k);
+        if (k < para->count) {
+            /* the title paragraph holds the item's head */
+            number_alone_item(p, para, k);
+            return 1;
+        }
+        if (!copy_para(p, &c->title, para))
+            goto replay;
+        c->has_title = 1;
         return 1;
     }
     if (c->kind == 2 && item_evidence(para, c->number)) {
@@ -524,6 +575,7 @@ static int resolve_candidate(rf_parser *p, rf_para *para)
         handle_rest(p, para, k);
         return 1;
     }
+replay:
     replay_candidate(p);
     return 0;
 }
@@ -550,22 +602,30 @@ static int numbered_item_paragraph(rf_parser *p, rf_para *para)
  * an item at once. */
 static int sag_nr_paragraph(rf_parser *p, rf_para *para)
 {
-    size_t last = para->count - 1;
-    const char *s = RF_CLN(para, last);
-    size_t n = para->lines[last].cln_len;
-    size_t k = rf_fold_prefix(s, n, "sag nr. ");
-    int64_t number;
-    if (p->replaying || last == 0 || last > 3 || !k || !rf_parse_int(s + k, n - k, &number) ||
-        !expected(p, number))
+    size_t last = 1, k = 0;
+    int64_t number = 0;
+    for (; last < para->count && last <= 3; last++) {
+        const char *s = RF_CLN(para, last);
+        size_t n = para->lines[last].cln_len;
+        k = rf_fold_prefix(s, n, "sag nr. ");
+        if (k && rf_parse_int(s + k, n - k, &number))
+            break;
+        k = 0;
+    }
+    if (p->replaying || !k || !expected(p, number))
         return 0;
     rf_item_line it;
     memset(&it, 0, sizeof it);
-    it.form = RF_ITEM_PUNKT;
+    it.form = RF_ITEM_NUMBER_TITLE; /* a numbered layout: not "Punkt N:" */
     it.number = number;
     joined_title(p, para, last, &p->scratch2);
     it.title.s = p->scratch2.data;
     it.title.n = p->scratch2.size;
-    return item_here(p, &para->lines[0], &it);
+    if (!item_here(p, &para->lines[0], &it))
+        return 0;
+    p->title_open = 0;
+    handle_rest(p, para, last + 1);
+    return 1;
 }
 
 /* ---- dispatch -------------------------------------------------------------------------- */
@@ -661,8 +721,11 @@ void rf_structure_free(rf_parser *p)
 {
     rf_buf_free(p, &p->cand.para.text);
     rf_free(p, p->cand.para.lines);
+    rf_buf_free(p, &p->cand.title.text);
+    rf_free(p, p->cand.title.lines);
     rf_buf_free(p, &p->meeting_body);
     rf_buf_free(p, &p->item_case);
     rf_buf_free(p, &p->pending_text);
+    rf_decision_free(p);
     rf_head_free(p);
 }

@@ -13,7 +13,8 @@ import sys
 import tempfile
 
 # keys the document model gained after spec version 1 (docs/FORMAT.md)
-ADDED = {'end_time', 'layout', 'history', 'party', 'role', 'subitems'}
+ADDED = {'end_time', 'layout', 'history', 'party', 'role', 'subitems', 'outcome',
+         'outcome_phrase', 'outcome_reason', 'points', 'votes', 'participation'}
 
 
 def spec_keys(x):

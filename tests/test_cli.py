@@ -113,8 +113,12 @@ class Json(unittest.TestCase):
                                       'absent', 'line', 'sections'])
         decision = [s for s in item['sections'] if s['kind'] == 'decision'][0]
         self.assertEqual(list(decision), ['kind', 'heading', 'body', 'date', 'history', 'line',
-                                          'blocks'])
+                                          'blocks', 'outcome', 'outcome_phrase',
+                                          'outcome_reason'])
         self.assertFalse(decision['history'])
+        self.assertIn(decision['outcome'], ('approved', 'recommended', 'noted', 'discussed',
+                                            'postponed', 'referred', 'rejected', 'not_treated',
+                                            'mixed', 'unknown'))
         self.assertEqual(decision['date'], '2015-03-10')
         self.assertEqual([s['kind'] for s in item['sections']][:2], ['preamble', 'background'])
         # python's own pretty printer gives the same bytes

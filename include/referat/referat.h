@@ -117,8 +117,47 @@ typedef enum referat_event_type {
      *  title. Its sections follow until its REFERAT_EV_SUBITEM_END.
      *  Added in 0.2. */
     REFERAT_EV_SUBITEM_START,
-    REFERAT_EV_SUBITEM_END     /**< Added in 0.2. */
+    REFERAT_EV_SUBITEM_END,    /**< Added in 0.2. */
+    /** What a decision section decided, at its end (before its
+     *  section_end): outcome (and kind, its name), text (the phrase it was
+     *  read from, NULL when unknown), reason, point (0: the whole decision;
+     *  N: indstillingspunkt N, one event each after the whole). Added in 0.2. */
+    REFERAT_EV_OUTCOME,
+    /** A decision's votes: votes_for, votes_against, votes_abstain,
+     *  votes_total (-1 when not stated), unanimous, and for_names,
+     *  against_names, abstain_names as written. Added in 0.2. */
+    REFERAT_EV_VOTE,
+    /** Who took part how in a decision, one person an event:
+     *  participation (and kind, its name), name, text (the phrase). Added
+     *  in 0.2. */
+    REFERAT_EV_PARTICIPATION
 } referat_event_type;
+
+/** The outcome of a decision (REFERAT_EV_OUTCOME). Added in 0.2. */
+typedef enum referat_outcome {
+    REFERAT_OUTCOME_UNKNOWN = 0, /**< no recognised phrase (see reason) */
+    REFERAT_OUTCOME_APPROVED,    /**< Godkendt, Vedtaget, Indstillingen tiltrådt */
+    REFERAT_OUTCOME_RECOMMENDED, /**< Anbefales, Indstilles til godkendelse (to a higher body) */
+    REFERAT_OUTCOME_NOTED,       /**< Taget til efterretning */
+    REFERAT_OUTCOME_DISCUSSED,   /**< Drøftet */
+    REFERAT_OUTCOME_POSTPONED,   /**< Udsat */
+    REFERAT_OUTCOME_REFERRED,    /**< Oversendt, Fremsendes til X, Tilbagesendes */
+    REFERAT_OUTCOME_REJECTED,    /**< Forkastet, Ikke godkendt */
+    REFERAT_OUTCOME_NOT_TREATED, /**< Sagen blev ikke behandlet */
+    REFERAT_OUTCOME_MIXED        /**< points with different outcomes */
+} referat_outcome;
+
+/** How a person took part in a decision (REFERAT_EV_PARTICIPATION).
+ *  Added in 0.2. */
+typedef enum referat_participation {
+    REFERAT_PARTICIPATION_NONE = 0,
+    REFERAT_PARTICIPATION_RECUSAL, /**< inhabil, deltog ikke i behandlingen */
+    REFERAT_PARTICIPATION_DISSENT, /**< stemte imod, tog forbehold, kunne ikke tiltræde */
+    REFERAT_PARTICIPATION_ASSENT,  /**< named as for: kunne tiltræde, stemte for */
+    REFERAT_PARTICIPATION_ABSTAIN, /**< undlod at stemme */
+    REFERAT_PARTICIPATION_GUEST,   /**< deltog under punktet */
+    REFERAT_PARTICIPATION_ABSENT   /**< Afbud, var forhindret i at deltage */
+} referat_participation;
 
 /** Meta keys: what a meta event's value is about, whatever the label
  *  word the document used ("Mødedato", "Dato", "Tid", "Sted" ...). Added in
@@ -160,7 +199,10 @@ typedef enum referat_diagnostic_code {
     REFERAT_DIAG_UNKNOWN_FRONT_MATTER,
     /** A limit of referat_options was reached: what went beyond it is not
      *  reported (the message says which limit). Added in 0.2. */
-    REFERAT_DIAG_LIMIT_REACHED
+    REFERAT_DIAG_LIMIT_REACHED,
+    /** A decision's vote counts do not add up with the stated total, the
+     *  number of members, or say unanimous with votes against. Added in 0.2. */
+    REFERAT_DIAG_VOTE_COUNT_MISMATCH
 } referat_diagnostic_code;
 
 /** Source span: the raw bytes [start_offset, end_offset) of the input
@@ -259,6 +301,21 @@ typedef struct referat_event {
     /** Decision section: a decision of an earlier meeting printed in the
      *  item (a decision history entry); 0 for this meeting's decision. */
     int history;
+    /** Outcome: what was decided. */
+    referat_outcome outcome;
+    /** Outcome: why it was read so ("strongest phrase", "no recognised
+     *  phrase", "points differ" ...). */
+    referat_string reason;
+    /** Outcome: the indstillingspunkt it is about; 0 for the decision. */
+    int64_t point;
+    /** Vote: counts, -1 when the document does not state them. */
+    int64_t votes_for, votes_against, votes_abstain, votes_total;
+    /** Vote: "Enstemmigt", "Et enigt udvalg". */
+    int unanimous;
+    /** Vote: the parties or names as written, NULL when not stated. */
+    referat_string for_names, against_names, abstain_names;
+    /** Participation: how the person (name) took part. */
+    referat_participation participation;
 } referat_event;
 
 /** The largest max_block_size a parser takes (1 GiB): larger values are
@@ -374,6 +431,15 @@ REFERAT_API const char *referat_section_kind_name(referat_section_kind kind);
 
 /** The code of a diagnostic ("invalid-utf8", ...). */
 REFERAT_API const char *referat_diagnostic_code_name(referat_diagnostic_code code);
+
+/** The name of an outcome ("approved", "recommended", "noted", "discussed",
+ *  "postponed", "referred", "rejected", "not_treated", "mixed",
+ *  "unknown"); NULL past the last. Added in 0.2. */
+REFERAT_API const char *referat_outcome_name(referat_outcome outcome);
+
+/** The name of a kind of participation ("recusal", "dissent", "assent",
+ *  "abstain", "guest", "absent", "none"); NULL past the last. Added in 0.2. */
+REFERAT_API const char *referat_participation_name(referat_participation participation);
 
 #ifdef __cplusplus
 }
