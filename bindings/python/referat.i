@@ -127,45 +127,242 @@ static const char *error_code_name(referat_error_code c)
     }
 }
 
-typedef struct Parser {
-    referat_parser *p;
-} Parser;
+/* Events per batch unless Parser(batch_size=...) says otherwise: a batch of
+ * events is a list the caller holds at once, so this bounds the memory one
+ * call takes (some hundred bytes an event) and how long it runs. */
+#define DEFAULT_BATCH_SIZE 1024
 
-/* Hands out every event until the parser needs input or ends: returns
- * (events, error) where error is None or (code, message, offset, line,
- * column). */
-static PyObject *drain(Parser *self)
-{
-    PyObject *list = PyList_New(0);
-    if (!list)
-        return NULL;
-    referat_status st;
-    const referat_event *ev;
-    for (;;) {
-        Py_BEGIN_ALLOW_THREADS
-        st = referat_parser_next(self->p, &ev);
-        Py_END_ALLOW_THREADS
-        if (st != REFERAT_OK)
-            break;
-        PyObject *e = py_event(ev);
-        if (!e || PyList_Append(list, e) < 0) {
-            Py_XDECREF(e);
-            Py_DECREF(list);
-            return NULL;
-        }
-        Py_DECREF(e);
-    }
-    if (st != REFERAT_ERROR)
-        return Py_BuildValue("(NO)", list, Py_None);
-    const referat_error *err = referat_parser_error(self->p);
-    return Py_BuildValue("(N(ssKKK))", list, error_code_name(err->code), err->message,
-                         (unsigned long long)err->offset, (unsigned long long)err->line,
-                         (unsigned long long)err->column);
-}
+/* One parser and what the binding keeps for it.
+ *
+ * Locking: every method that touches the C parser holds `lock` from start to
+ * end, including while the GIL is released around referat_parser_next(), so
+ * close() from another thread waits for a running feed() instead of freeing
+ * the parser under it. A thread waits for the lock only with the GIL
+ * released (never holds the GIL while blocked on `lock`), which is what keeps
+ * the two locks from deadlocking. `busy`/`owner` are read and written with the
+ * GIL held; they catch a call on the same parser from the thread that already
+ * holds the lock (a __del__ run by the garbage collector while events are
+ * built): close() is then done when the running call leaves, any other call
+ * raises RuntimeError.
+ *
+ * Input: the C parser does not copy a chunk; it reads it until
+ * referat_parser_next() returns REFERAT_NEED_INPUT. `input` holds the chunk
+ * until then, across calls: an exported buffer of a bytes object (or of a
+ * memoryview over one), else a bytes copy of the data, so neither the
+ * caller's object going away nor its being changed (a bytearray, from
+ * another thread while the GIL is released) can reach what the parser reads.
+ *
+ * Batches: feed(), finish() and drain() return at most batch_size events;
+ * `active` says the parser has not yet answered NEED_INPUT, END or ERROR
+ * since the last feed()/finish(). When building a batch fails (MemoryError),
+ * the events built so far stay in `partial` and the event the parser handed
+ * out but that was not built yet in `pending_ev` (its strings stay valid: the
+ * parser is not called again before it is built); the next drain() returns
+ * them first, so no event is lost. */
+typedef struct Parser {
+    referat_parser *p;          /* NULL once closed */
+    PyThread_type_lock lock;
+    int busy;                   /* lock held by `owner` (GIL held to read) */
+    unsigned long owner;
+    int close_requested;        /* close() from the thread holding the lock */
+    Py_buffer input;            /* the chunk the parser reads; input.obj NULL if none */
+    int active;                 /* events may follow without new input */
+    referat_status last;        /* what referat_parser_next() said last */
+    PyObject *partial;          /* list of built, not yet returned events, or NULL */
+    const referat_event *pending_ev; /* handed out by the parser, not built yet */
+    size_t batch_size;
+    long hook_after;            /* test hook, see _hook() */
+    PyObject *hook_fn;
+} Parser;
 
 static PyObject *closed_error(void)
 {
     PyErr_SetString(PyExc_ValueError, "the parser is closed");
+    return NULL;
+}
+
+/* Takes the parser's lock (waiting with the GIL released). -1 with an
+ * exception on a re-entrant call from the thread that holds it. */
+static int parser_enter(Parser *self)
+{
+    unsigned long me = PyThread_get_thread_ident();
+    if (self->busy && self->owner == me) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "the parser is in use by this thread (re-entrant call)");
+        return -1;
+    }
+    if (!PyThread_acquire_lock(self->lock, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(self->lock, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+    self->busy = 1;
+    self->owner = me;
+    return 0;
+}
+
+static void release_input(Parser *self)
+{
+    if (self->input.obj)
+        PyBuffer_Release(&self->input); /* sets input.obj to NULL */
+}
+
+/* Frees the C parser and everything held for it (lock held or not needed). */
+static void parser_free_all(Parser *self)
+{
+    referat_parser_free(self->p);
+    self->p = NULL;
+    self->pending_ev = NULL;
+    self->active = 0;
+    Py_CLEAR(self->partial);
+    Py_CLEAR(self->hook_fn);
+    release_input(self);
+}
+
+static void parser_leave(Parser *self)
+{
+    if (self->close_requested) {
+        self->close_requested = 0;
+        parser_free_all(self);
+    }
+    self->busy = 0;
+    PyThread_release_lock(self->lock);
+}
+
+/* Makes `input` hold the bytes of `data` for as long as the parser reads them. */
+static int hold_input(Parser *self, PyObject *data)
+{
+    int immutable = PyBytes_CheckExact(data) ||
+                    (PyMemoryView_Check(data) && PyMemoryView_GET_BASE(data) &&
+                     PyBytes_CheckExact(PyMemoryView_GET_BASE(data)));
+    if (immutable)
+        return PyObject_GetBuffer(data, &self->input, PyBUF_SIMPLE);
+    Py_buffer view;
+    if (PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0)
+        return -1;
+    PyObject *copy = PyBytes_FromStringAndSize(view.buf, view.len);
+    PyBuffer_Release(&view);
+    if (!copy)
+        return -1;
+    int r = PyObject_GetBuffer(copy, &self->input, PyBUF_SIMPLE);
+    Py_DECREF(copy); /* input.obj holds it */
+    return r;
+}
+
+/* Builds the event the parser handed out, or fails. */
+static PyObject *build_event(Parser *self, const referat_event *ev)
+{
+    if (self->hook_after > 0 && --self->hook_after == 0) {
+        PyObject *fn = self->hook_fn;
+        self->hook_fn = NULL;
+        if (!fn)
+            return PyErr_NoMemory();
+        PyObject *r = PyObject_CallNoArgs(fn);
+        Py_DECREF(fn);
+        if (!r)
+            return NULL;
+        Py_DECREF(r);
+    }
+    return py_event(ev);
+}
+
+/* Keeps what is built when a batch fails; see the struct comment. */
+static PyObject *keep_partial(Parser *self, PyObject *list, const referat_event *ev)
+{
+    self->partial = list;
+    self->pending_ev = ev;
+    return NULL;
+}
+
+static int append_event(PyObject *list, PyObject *e)
+{
+    int r = PyList_Append(list, e);
+    Py_DECREF(e);
+    return r;
+}
+
+/* The next batch (lock held, parser open): returns (events, error) where
+ * events is a list of at most batch_size events and error is None or (code,
+ * message, offset, line, column). */
+static PyObject *drain_batch(Parser *self)
+{
+    PyObject *list = self->partial;
+    self->partial = NULL;
+    if (!list && !(list = PyList_New(0)))
+        return NULL;
+    if (self->pending_ev) {
+        const referat_event *ev = self->pending_ev;
+        self->pending_ev = NULL;
+        PyObject *e = build_event(self, ev);
+        if (!e || append_event(list, e) < 0)
+            return keep_partial(self, list, ev);
+    }
+    while (self->active && !self->close_requested &&
+           (size_t)PyList_GET_SIZE(list) < self->batch_size) {
+        const referat_event *ev;
+        referat_status st;
+        referat_parser *p = self->p;
+        Py_BEGIN_ALLOW_THREADS
+        st = referat_parser_next(p, &ev);
+        Py_END_ALLOW_THREADS
+        self->last = st;
+        if (st != REFERAT_OK) {
+            /* the fed input is used up (or the parse is over): let it go */
+            self->active = 0;
+            release_input(self);
+            break;
+        }
+        PyObject *e = build_event(self, ev);
+        if (!e || append_event(list, e) < 0)
+            return keep_partial(self, list, ev);
+    }
+    PyObject *error = Py_None;
+    Py_INCREF(error);
+    if (!self->active && self->last == REFERAT_ERROR) {
+        const referat_error *err = referat_parser_error(self->p);
+        Py_DECREF(error);
+        error = Py_BuildValue("(ssKKK)", error_code_name(err->code), err->message,
+                              (unsigned long long)err->offset,
+                              (unsigned long long)err->line,
+                              (unsigned long long)err->column);
+        if (!error)
+            return keep_partial(self, list, NULL);
+    }
+    PyObject *r = PyTuple_Pack(2, list, error);
+    Py_DECREF(error);
+    if (!r)
+        return keep_partial(self, list, NULL);
+    Py_DECREF(list);
+    return r;
+}
+
+static int has_pending(Parser *self)
+{
+    return self->active || self->partial || self->pending_ev;
+}
+
+/* What feed(), finish() and drain() do around their work: check for signals
+ * (Ctrl-C between batches), lock, check the parser is open. 0 when the
+ * caller may go on (lock held), -1 with an exception (lock not held). */
+static int parser_begin(Parser *self)
+{
+    if (PyErr_CheckSignals() < 0)
+        return -1;
+    if (parser_enter(self) < 0)
+        return -1;
+    if (!self->p) {
+        parser_leave(self);
+        closed_error();
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *not_used_up_error(Parser *self)
+{
+    parser_leave(self);
+    PyErr_SetString(PyExc_ValueError,
+                    "the previous input is not used up: call drain() while pending()");
     return NULL;
 }
 %}
@@ -181,55 +378,130 @@ static PyObject *closed_error(void)
     }
 %}
 
-%feature("docstring") Parser "Push parser: feed(bytes) and finish() return (events, error).";
+%feature("docstring") Parser
+"Push parser (private; ``referat.events()`` is the public interface).
+
+Parser(strict=0, max_block_size=0, batch_size=0): batch_size is the most
+events one call returns (0: 1024). feed(data) and finish() return the first
+batch (events, error); while pending() is true, drain() returns the next.
+error is None or (code, message, offset, line, column). feed() and finish()
+raise ValueError while events are pending. The parser keeps (or copies) the
+fed data until it is used up. One parser may be used from several threads;
+calls wait for each other. close() frees it; later calls raise ValueError.";
+
+%exception Parser::Parser {
+    $action
+    if (!result)
+        SWIG_fail;
+}
 
 typedef struct Parser {} Parser;
 
 %extend Parser {
-    Parser(int strict = 0, size_t max_block_size = 0) {
+    Parser(int strict = 0, size_t max_block_size = 0, size_t batch_size = 0) {
         referat_options o;
         referat_options_init(&o);
         o.strict_utf8 = strict;
         if (max_block_size)
             o.max_block_size = max_block_size;
-        Parser *self = PyMem_Malloc(sizeof *self);
+        Parser *self = PyMem_Calloc(1, sizeof *self);
         if (!self)
-            return NULL;
-        self->p = referat_parser_new(&o);
+            return (Parser *)PyErr_NoMemory();
+        self->batch_size = batch_size ? batch_size : DEFAULT_BATCH_SIZE;
+        self->last = REFERAT_NEED_INPUT;
+        self->lock = PyThread_allocate_lock();
+        self->p = self->lock ? referat_parser_new(&o) : NULL;
         if (!self->p) {
+            if (self->lock)
+                PyThread_free_lock(self->lock);
             PyMem_Free(self);
-            return NULL;
+            return (Parser *)PyErr_NoMemory();
         }
         return self;
     }
     ~Parser() {
-        referat_parser_free(self->p);
+        /* no call can be running: each holds a reference to the object */
+        parser_free_all(self);
+        PyThread_free_lock(self->lock);
         PyMem_Free(self);
     }
-    %feature("docstring") feed "feed(data) -> (events, error): parse a chunk of bytes.";
+    %feature("docstring") feed
+    "feed(data) -> (events, error): parse a chunk of bytes; the first batch.";
     PyObject *feed(PyObject *data) {
-        if (!self->p)
-            return closed_error();
-        Py_buffer view;
-        if (PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0)
+        if (parser_begin(self) < 0)
             return NULL;
-        referat_parser_feed(self->p, view.buf, (size_t)view.len);
-        PyObject *r = drain(self);
-        /* drain() ran until the parser asked for input: the bytes are used up */
-        PyBuffer_Release(&view);
+        if (has_pending(self))
+            return not_used_up_error(self);
+        if (hold_input(self, data) < 0) {
+            parser_leave(self);
+            return NULL;
+        }
+        /* a misuse (feed after finish) stops the parser; drain_batch() reports it */
+        referat_parser_feed(self->p, self->input.buf, (size_t)self->input.len);
+        self->active = 1;
+        PyObject *r = drain_batch(self);
+        parser_leave(self);
         return r;
     }
-    %feature("docstring") finish "finish() -> (events, error): end of input.";
+    %feature("docstring") finish "finish() -> (events, error): end of input; the first batch.";
     PyObject *finish() {
-        if (!self->p)
-            return closed_error();
+        if (parser_begin(self) < 0)
+            return NULL;
+        if (has_pending(self))
+            return not_used_up_error(self);
         referat_parser_finish(self->p);
-        return drain(self);
+        self->active = 1;
+        PyObject *r = drain_batch(self);
+        parser_leave(self);
+        return r;
     }
-    %feature("docstring") close "close(): free the parser; later calls raise ValueError.";
+    %feature("docstring") drain
+    "drain() -> (events, error): the next batch of events of the input fed so far.";
+    PyObject *drain() {
+        if (parser_begin(self) < 0)
+            return NULL;
+        PyObject *r = drain_batch(self);
+        parser_leave(self);
+        return r;
+    }
+    %feature("docstring") pending
+    "pending() -> bool: drain() has events to return before the next feed() or finish().";
+    PyObject *pending() {
+        if (parser_enter(self) < 0)
+            return NULL;
+        if (!self->p) {
+            parser_leave(self);
+            return closed_error();
+        }
+        int r = has_pending(self);
+        parser_leave(self);
+        return PyBool_FromLong(r);
+    }
+    %feature("docstring") close
+    "close(): free the parser (waiting for a call running in another thread); later calls raise ValueError.";
     void close() {
-        referat_parser_free(self->p);
-        self->p = NULL;
+        unsigned long me = PyThread_get_thread_ident();
+        if (self->busy && self->owner == me) {
+            self->close_requested = 1; /* done when the running call leaves */
+            return;
+        }
+        parser_enter(self); /* cannot fail: not re-entrant */
+        parser_free_all(self);
+        parser_leave(self);
+    }
+    /* Runs Python code where a finalizer or a failing allocation could:
+     * while a batch is built, the lock held, the GIL held. */
+    %feature("docstring") _hook
+    "_hook(n, fn=None): for tests only: when the n-th event from now is built, call fn()
+(None: raise MemoryError), once; an exception from it fails building the batch.";
+    void _hook(long n, PyObject *fn = Py_None) {
+        Py_XDECREF(self->hook_fn);
+        self->hook_fn = NULL;
+        if (fn != Py_None) {
+            Py_INCREF(fn);
+            self->hook_fn = fn;
+        }
+        self->hook_after = n;
     }
 }
 

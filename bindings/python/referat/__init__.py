@@ -46,11 +46,21 @@ class ReferatError(ValueError):
         self.column = column
 
 
-def _check(result):
-    evs, error = result
-    if error is not None:
-        raise ReferatError(*error)
-    return evs
+def _batches(parser, result):
+    """The events of ``result`` (what feed() or finish() returned) and of the
+    batches drain() returns after it, until the parser needs input or ends.
+    The C side hands out a bounded batch per call, so memory stays bounded
+    and Ctrl-C is seen between batches even when one chunk is huge."""
+    while True:
+        evs, error = result
+        del result  # not to hold on to this batch while drain() builds the next
+        yield from evs
+        del evs
+        if error is not None:
+            raise ReferatError(*error)
+        if not parser.pending():
+            return
+        result = parser.drain()
 
 
 def _chunks(source, chunk_size):
@@ -101,8 +111,8 @@ def events(source, *, chunk_size=65536, strict=False, max_block_size=None):
     parser = _core.Parser(bool(strict), max_block_size or 0)
     try:
         for chunk in _chunks(source, chunk_size):
-            yield from _check(parser.feed(chunk))
-        yield from _check(parser.finish())
+            yield from _batches(parser, parser.feed(chunk))
+        yield from _batches(parser, parser.finish())
     finally:
         parser.close()
 
