@@ -182,6 +182,10 @@ static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, siz
 {
     if (!rf_list_entry(p, &p->n_toc, "TOC entries", l->line, l->start, l->end))
         return;
+    /* a closed item's entry "Lukket: Title" is its title */
+    size_t closed = rf_fold_prefix(title, n, "lukket: ");
+    title += closed;
+    n -= closed;
     void *arr = p->toc;
     if (rf_grow(p, &arr, &p->toc_cap, p->toc_count + 1, sizeof(rf_toc_entry)) < 0)
         return;
@@ -239,10 +243,17 @@ static int toc_pipe_row(rf_parser *p, const rf_line *l, const char *s, size_t n)
     return 1;
 }
 
-/* "Title....." (no page: the pages stand in a column after the titles). */
-static int dotted_title(const char *s, size_t n, rf_slice *title)
+/* "Title....." (no page: the pages stand in a column after the titles), or
+ * "Title ......2" (the page glued to the dots): *page is -1 or the page. */
+static int dotted_title(const char *s, size_t n, rf_slice *title, int64_t *page)
 {
     size_t end = n;
+    *page = -1;
+    while (end > 0 && s[end - 1] >= '0' && s[end - 1] <= '9')
+        end--;
+    if (end < n && (n - end > 4 || end == 0 || s[end - 1] != '.' ||
+                    !rf_parse_int(s + end, n - end, page)))
+        return 0;
     while (end > 0 && s[end - 1] == '.')
         end--;
     if (n - end < 3 || end == 0)
@@ -281,8 +292,8 @@ static void toc_line(rf_parser *p, const rf_para *para, size_t i)
             unknown(p, l, "not a table-of-contents line");
     } else if (rf_match_toc_line(s, l->col_len, &title, &page)) {
         add_toc_entry(p, l, title.s, title.n, page);
-    } else if (dotted_title(s, l->col_len, &title)) {
-        add_toc_entry(p, l, title.s, title.n, -1);
+    } else if (dotted_title(s, l->col_len, &title, &page)) {
+        add_toc_entry(p, l, title.s, title.n, page);
     } else if (rf_match_item_line(RF_CLN(para, i), l->cln_len, &it) &&
                it.form == RF_ITEM_NUMBER_TITLE) {
         /* "1. Meddelelser": numbered titles without pages */

@@ -131,10 +131,21 @@ static void absent_person(rf_parser *p, const rf_line *l, const rf_person *who)
         add_person(p, l, who, 1);
 }
 
+/* "Fraværende: Ingen", "Afbud: -": nobody. */
+static int nobody(const rf_slice *name)
+{
+    static const char *const words[] = {"ingen", "-", "–", "ingen afbud", "ingen fravær", "intet"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (rf_fold_eq(name->s, name->n, words[i]))
+            return 1;
+    }
+    return 0;
+}
+
 static void person_line(rf_parser *p, const rf_line *l, const char *s, size_t n, int key)
 {
     rf_person who;
-    if (key == RF_LABEL_STAFF || !rf_parse_person(s, n, &who))
+    if (key == RF_LABEL_STAFF || !rf_parse_person(s, n, &who) || nobody(&who.name))
         return;
     if (key == RF_LABEL_ABSENT)
         absent_person(p, l, &who);
@@ -251,6 +262,19 @@ static int name_like(const char *s, size_t n)
     return rf_is_upper_cp(cp);
 }
 
+/* A line of an attendance list: a name with a party and a role, not a
+ * sentence. */
+static int person_like(const char *s, size_t n)
+{
+    size_t i = 0, words = 1;
+    if (n == 0 || n > 120 || s[n - 1] == '.' || s[n - 1] == ':')
+        return rf_fold_eq(s, n, "-") || (n > 1 && s[n - 1] == '.' && s[n - 2] == ' ');
+    for (size_t k = 0; k < n; k++)
+        words += s[k] == ' ';
+    int32_t cp = rf_next_cp(s, n, &i);
+    return words <= 12 && (rf_is_upper_cp(cp) || cp == '-');
+}
+
 static int is_people(int key)
 {
     return key == RF_LABEL_PRESENT || key == RF_LABEL_ABSENT || key == RF_LABEL_STAFF;
@@ -313,10 +337,11 @@ static void head_line(rf_parser *p, const rf_line *l, const char *s, size_t n, i
         head_label(p, l, &lb);
         return;
     }
-    if (h->people) {
+    if (h->people && person_like(s, n)) {
         person_line(p, l, s, n, h->people);
         return;
     }
+    h->people = 0; /* the list is over */
     char iso[11], hm[6];
     if (rf_find_date_any(s, n, iso, NULL) || (rf_is_date_line(s, n) && rf_find_time_any(s, n, hm, NULL))) {
         date_text(p, s, n, 0);
@@ -346,10 +371,9 @@ int rf_head_paragraph(rf_parser *p, rf_para *para)
         head_line(p, l, RF_CLN(para, i), l->cln_len, values);
         h->end = l->end;
     }
-    /* a people label alone in its paragraph: the names are the next one */
-    if (para->count == 1 && rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &lb) &&
-        is_people(lb.key) && lb.value.n == 0)
-        carry = 1;
+    /* a people list goes on over blank lines until a line that is not a
+     * person (head_line ends it) */
+    carry = h->people != 0;
     if (!carry)
         h->people = 0;
     h->in_location = 0;

@@ -71,6 +71,7 @@ typedef struct rf_raw_line {
     uint64_t line_start;       /* offset where the source line starts (columns) */
     int cut;                   /* part of a line cut at max_block_size */
     int cut_after;             /* this piece ends at a cut (more of the line follows) */
+    int skip;                  /* page furniture: decode it (UTF-8 checks), then leave it out */
 } rf_raw_line;
 
 typedef struct rf_input {
@@ -103,6 +104,7 @@ typedef struct rf_held {
     unsigned char blank;       /* only white space */
     unsigned char state;       /* undecided, keep, drop */
     unsigned char break_before; /* hand out an empty line first */
+    unsigned char furniture;   /* a running head or foot: handed out marked skip */
 } rf_held;
 
 typedef struct rf_page {
@@ -480,6 +482,7 @@ struct referat_parser {
     uint64_t subitem_line, subitem_start;
     char last_letter;        /* the last "a." sub-item */
     int section_history;     /* the open decision section is an earlier meeting's */
+    size_t section_paras;    /* content paragraphs in the open section */
     int in_decision;         /* a decision section's text is being kept */
     rf_buf dec_text;         /* its paragraphs (decision.c) */
     rf_buf dec_lines;        /* its lines, one a line */

@@ -638,6 +638,8 @@ static const struct {
     {"kommunikation", REFERAT_SECTION_OTHER},
     {"vurdering", REFERAT_SECTION_OTHER},
     {"bilagsfortegnelse", REFERAT_SECTION_ATTACHMENTS},
+    {"underskriftsside", REFERAT_SECTION_OTHER},
+    {"underskrifter", REFERAT_SECTION_OTHER},
 };
 
 /* Decision words alone: the body and date come from the meeting. */
@@ -652,7 +654,7 @@ static int decision_with_body(const char *s, size_t n, rf_heading_ex *out)
     if (!k)
         return 0;
     long den = -1;
-    for (size_t i = k; i + 5 < n; i++) {
+    for (size_t i = k - 1; i + 5 < n; i++) {
         if (rf_fold_prefix(s + i, n - i, " den ")) {
             char iso[11];
             rf_found at;
@@ -671,15 +673,13 @@ static int decision_with_body(const char *s, size_t n, rf_heading_ex *out)
     if (den < 0)
         return 0;
     const char *body = s + k;
-    size_t len = (size_t)den - k;
+    size_t len = (size_t)den > k ? (size_t)den - k : 0; /* "Beslutning den ...": none */
     if (len > 2 && (body[0] | 32) == 'i' && body[1] == ' ') {
         body += 2;
         len -= 2;
     }
-    if (len == 0)
-        return 0;
     out->kind = REFERAT_SECTION_DECISION;
-    out->body.s = body;
+    out->body.s = len ? body : NULL; /* "Beslutning den DATE": the meeting's body */
     out->body.n = len;
     out->form = 1;
     return 1;
@@ -783,7 +783,14 @@ int rf_match_heading_any(const char *s, size_t n, rf_heading_ex *out)
             return 1;
         }
     }
-    if (decision_with_body(s, n, out) || genitive_decision(s, n, out) || history_line(s, n, out)) {
+    if (history_line(s, n, out)) {
+        out->body_caps = all_caps(s, n);
+        return 1;
+    }
+    /* "Beslutning i Byrådet den 24-04-2013:" and "...den 10. april 2013." */
+    if (n > 1 && (s[n - 1] == ':' || (s[n - 1] == '.' && s[n - 2] >= '0' && s[n - 2] <= '9')))
+        n--;
+    if (decision_with_body(s, n, out) || genitive_decision(s, n, out)) {
         out->body_caps = all_caps(s, n);
         return 1;
     }
@@ -922,12 +929,10 @@ int rf_is_page_number_line(const char *s, size_t n)
     k += d;
     if (k == n)
         return w > 0;
-    /* "3 of 5", "3 af 5", "3/5" */
+    /* "3 of 5", "3 af 5" ("3/5" would be a case number such as "24/1") */
     size_t sep = rf_fold_prefix(s + k, n - k, " of ");
     if (!sep)
         sep = rf_fold_prefix(s + k, n - k, " af ");
-    if (!sep && s[k] == '/')
-        sep = 1;
     if (!sep)
         return 0;
     k += sep;
@@ -1004,10 +1009,16 @@ int rf_match_absence_sentence(const char *s, size_t n, rf_slice *names)
         long at = rf_fold_find(s, n, verbs[i] + 1);
         if (at < 2 || s[at - 1] != ' ')
             continue;
-        size_t j = 0;
+        /* the subject: after the last " at " of a clause before it */
+        size_t from = 0;
+        for (size_t c = 0; c + 4 <= (size_t)at; c++) {
+            if (memcmp(s + c, " at ", 4) == 0)
+                from = c + 4;
+        }
+        size_t j = from;
         if (!rf_is_upper_cp(rf_next_cp(s, n, &j)))
             return 0;
-        *names = trimmed(s, (size_t)at - 1);
+        *names = trimmed(s + from, (size_t)at - 1 - from);
         return names->n > 0 && names->n < 200;
     }
     return 0;

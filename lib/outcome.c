@@ -237,7 +237,7 @@ static int ends_sentence(const char *s, const tok *t, const tok *u)
     if (c == '.' && is_abbreviation(s, t))
         return 0;
     /* a capital, or a list number "2)" */
-    return rf_is_upper_cp(first_cp(s, u)) || (is_digit(s[u->cb]) && s[u->e - 1] == ')');
+    return rf_is_upper_cp(first_cp(s, u)) || (u->ce > u->cb && is_digit(s[u->cb]) && s[u->e - 1] == ')');
 }
 
 /* Words that start a new clause after a comma. */

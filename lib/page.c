@@ -33,15 +33,38 @@ enum { HEAD_LINES = 6, TAIL_LINES = 3 };
 enum { HOLD_LINES = 2048, HOLD_BYTES = 256 * 1024 };
 enum { UNDECIDED = 0, KEEP, DROP };
 
+/* Bytes of the white space character at s[i] (SPEC §2's white space:
+ * ASCII, NEL, NBSP, U+2000-U+200A, U+2028/9, U+202F, U+205F, U+3000), or 0.
+ * The bytes are raw: a line that is not UTF-8 only has ASCII white space. */
+static size_t space_at(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
+        return 1;
+    if (c == 0xC2 && i + 1 < n && (s[i + 1] == 0xA0 || s[i + 1] == 0x85))
+        return 2;
+    if (i + 2 >= n)
+        return 0;
+    if (c == 0xE2 && s[i + 1] == 0x80 &&
+        (s[i + 2] <= 0x8A || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 || s[i + 2] == 0xAF))
+        return 3;
+    if ((c == 0xE2 && s[i + 1] == 0x81 && s[i + 2] == 0x9F) ||
+        (c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
+        return 3;
+    return 0;
+}
+
 static uint64_t masked_hash(const unsigned char *s, size_t n)
 {
     uint64_t h = 1469598103934665603u;
     int space = 0, digit = 0, started = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') {
+        size_t w = space_at(s, n, i);
+        if (w) {
             space = started;
             digit = 0;
+            i += w - 1;
             continue;
         }
         if (c >= '0' && c <= '9') {
@@ -64,15 +87,11 @@ static uint64_t masked_hash(const unsigned char *s, size_t n)
 
 static int blank_bytes(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
-            continue;
-        if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
-            i++;
-            continue;
-        }
-        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = space_at(s, n, i);
+        if (!w)
+            return 0;
+        i += w;
     }
     return 1;
 }
@@ -86,8 +105,10 @@ static size_t trim_copy(const unsigned char *s, size_t n, char *out, size_t cap)
     int space = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
         unsigned char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') {
+        size_t w = space_at(s, n, i);
+        if (w) {
             space = k > 0;
+            i += w - 1;
             continue;
         }
         if (space && k + 2 < cap)
@@ -163,6 +184,7 @@ static void decide_head(rf_parser *p, int64_t page, const uint64_t *next, size_t
                         (is_page_number(h, text) || (same && !never_repeated_furniture(h, text)));
         run = furniture;
         h->state = furniture ? DROP : KEEP;
+        h->furniture = (unsigned char)furniture;
     }
     pg->n_prev_head = n;
     for (size_t k = 0; k < n; k++)
@@ -182,8 +204,10 @@ static void decide_tail(rf_parser *p, int64_t page)
         int furniture = run && (is_page_number(h, pg->text.data) ||
                                 (same && !never_repeated_furniture(h, pg->text.data)));
         run = furniture;
-        if (furniture)
+        if (furniture) {
             h->state = DROP;
+            h->furniture = 1;
+        }
     }
     pg->n_prev_tail = n;
     for (size_t k = 0; k < n; k++)
@@ -196,8 +220,17 @@ static int ends_open(const rf_page *pg, const rf_held *h)
 {
     const unsigned char *s = (const unsigned char *)pg->text.data + h->off;
     size_t n = h->size;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    for (;;) {
+        size_t k = n > 3 ? n - 3 : 0, w = 0;
+        for (; k < n && !w; k++) {
+            w = space_at(s, n, k);
+            if (w && k + w != n)
+                w = 0;
+        }
+        if (!w)
+            break;
+        n -= w;
+    }
     if (n == 0)
         return 0;
     unsigned char c = s[n - 1];
@@ -405,7 +438,7 @@ static int pop(rf_parser *p, rf_raw_line *out)
         rf_held *h = held(pg, 0);
         if (h->state == UNDECIDED)
             return 0;
-        if (h->state == DROP) {
+        if (h->state == DROP && !h->furniture) {
             pg->head++;
             continue;
         }
@@ -425,6 +458,7 @@ static int pop(rf_parser *p, rf_raw_line *out)
         out->end = h->end;
         out->cut = h->cut;
         out->cut_after = h->cut_after;
+        out->skip = h->state == DROP; /* furniture: decoded, then left out */
         pg->head++;
         return 1;
     }

@@ -134,6 +134,8 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         rf_diag(p, REFERAT_DIAG_INVALID_UTF8, raw->line, raw->start, raw->end,
                 "line %llu is not valid UTF-8; read as Windows-1252",
                 (unsigned long long)raw->line);
+    if (raw->skip)
+        return 0; /* page furniture: checked as UTF-8 above, no content */
     if (raw->cut_after && too_large(p, raw->line, raw->start, raw->end) < 0)
         return -1;
     const char *nfc = p->nfc.data ? p->nfc.data : "";

@@ -66,6 +66,7 @@ static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, u
                           size_t bn, const char *date)
 {
     p->has_section = 1;
+    p->section_paras = 0;
     p->section_kind = h->kind;
     p->section_line = line;
     p->section_start = start;
@@ -157,6 +158,20 @@ static void absence_sentences(rf_parser *p, const rf_para *para)
 
 void rf_section_content(rf_parser *p, rf_para *para)
 {
+    rf_label num;
+    if (p->section_history && p->section_paras == 0 &&
+        rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &num) &&
+        num.key == RF_LABEL_ITEM_NUMBER) {
+        /* an entry's "Punktnummer:" a page break split from its "Dato:" */
+        if (para->count == 1)
+            return;
+        rf_para rest = *para;
+        rest.lines++;
+        rest.count--;
+        rf_section_content(p, &rest);
+        return;
+    }
+    p->section_paras++;
     start_pending(p);
     if (!p->has_section) {
         rf_heading_ex pre;

@@ -311,7 +311,10 @@ static void item_paragraph(rf_parser *p, rf_para *para)
         rf_heading_ex h;
         rf_slice names, label, title;
         int64_t major;
-        if (l->cls == RF_LINE_HEADING && rf_match_heading_any(s, n, &h)) {
+        /* "Bilag" ⏎ "Indstilling": the first attachment, named like a heading */
+        int first_attachment = p->has_section && p->section_kind == REFERAT_SECTION_ATTACHMENTS &&
+                               p->section_paras == 0 && para->blank_before == 0;
+        if (l->cls == RF_LINE_HEADING && !first_attachment && rf_match_heading_any(s, n, &h)) {
             rf_section_open(p, &h, l, s, n);
             return;
         }
