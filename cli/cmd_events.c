@@ -62,7 +62,7 @@ static void fields(sb *o, const referat_event *ev)
         str(o, "layout", ev->layout);
         break;
     case REFERAT_EV_META:
-        str(o, "name", ev->name); str(o, "value", ev->text);
+        str(o, "name", ev->name); str(o, "value", ev->value);
         if (ev->weekday.data || ev->time.data || ev->date.data) {
             str(o, "weekday", ev->weekday); str(o, "time", ev->time); str(o, "date", ev->date);
         }
@@ -71,7 +71,7 @@ static void fields(sb *o, const referat_event *ev)
         str(o, "name", ev->name); str(o, "note", ev->note); str(o, "party", ev->party);
         str(o, "role", ev->role); boolean(o, "absent", ev->absent);
         break;
-    case REFERAT_EV_TOC_ENTRY: str(o, "title", ev->title); integer(o, "page", ev->number); break;
+    case REFERAT_EV_TOC_ENTRY: str(o, "title", ev->title); integer(o, "page", ev->page); break;
     case REFERAT_EV_ITEM_START:
         integer(o, "number", ev->number); str(o, "title", ev->title);
         str(o, "toc_title", ev->toc_title);
@@ -79,7 +79,7 @@ static void fields(sb *o, const referat_event *ev)
             integer(o, "page", ev->page);
         else
             str(o, "page", (referat_string){NULL, 0});
-        str(o, "case", ev->case_number); boolean(o, "closed", ev->closed);
+        str(o, "case_number", ev->case_number); boolean(o, "closed", ev->closed);
         break;
     case REFERAT_EV_ABSENCE:
     case REFERAT_EV_ATTACHMENT: str(o, "name", ev->name); break;
@@ -106,12 +106,12 @@ static void fields(sb *o, const referat_event *ev)
         str(o, "name", ev->name); str(o, "participation", ev->kind); str(o, "phrase", ev->text);
         break;
     case REFERAT_EV_LIST_ITEM:
-        str(o, "label", ev->label); integer(o, "level", ev->number); str(o, "text", ev->text);
+        str(o, "label", ev->label); integer(o, "level", ev->level); str(o, "text", ev->text);
         break;
-    case REFERAT_EV_TABLE_START: integer(o, "columns", ev->number); break;
+    case REFERAT_EV_TABLE_START: integer(o, "columns", ev->columns); break;
     case REFERAT_EV_TABLE_ROW: cells(o, ev); boolean(o, "header", ev->header); break;
     case REFERAT_EV_DIAGNOSTIC:
-        str(o, "code", ev->kind); str(o, "severity", ev->severity); str(o, "message", ev->text);
+        str(o, "code", ev->code); str(o, "severity", ev->severity); str(o, "message", ev->message);
         break;
     default: break;
     }

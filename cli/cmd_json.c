@@ -237,7 +237,7 @@ static void meta(doc *d, const referat_event *ev)
         set(&d->weekday, ev->weekday);
         set(&d->time, ev->time);
     } else if (ev->meta == REFERAT_META_LOCATION) {
-        set(&d->location, ev->text.size ? ev->text : (referat_string){NULL, 0});
+        set(&d->location, ev->value.size ? ev->value : (referat_string){NULL, 0});
     }
 }
 
@@ -261,8 +261,8 @@ static void toc_entry(doc *d, const referat_event *ev)
     jw *w = &d->toc.w;
     jw_open(w, NULL, '{');
     jw_str(w, "title", ev->title.data, ev->title.size);
-    if (ev->number >= 0)
-        jw_int(w, "page", (long long)ev->number);
+    if (ev->page >= 0)
+        jw_int(w, "page", (long long)ev->page);
     else
         jw_null(w, "page"); /* a TOC without pages */
     jw_close(w, '}');
@@ -297,7 +297,7 @@ static void item_end(doc *d)
         jw_int(w, "page", d->page);
     else
         jw_null(w, "page");
-    put(w, "case", d->case_number);
+    put(w, "case_number", d->case_number);
     jw_bool(w, "closed", d->closed);
     jw_open(w, "absent", '[');
     splice(d, &d->absent);
@@ -512,7 +512,7 @@ static void content(doc *d, const referat_event *ev)
     case REFERAT_EV_LIST_ITEM:
         jw_open(w, NULL, '{');
         jw_str(w, "label", ev->label.data, ev->label.size);
-        jw_int(w, "level", (long long)ev->number);
+        jw_int(w, "level", (long long)ev->level);
         jw_str(w, "text", ev->text.data, ev->text.size);
         jw_close(w, '}');
         break;
@@ -529,10 +529,10 @@ static void diagnostic(doc *d, const referat_event *ev)
 {
     jw *w = &d->diags.w;
     jw_open(w, NULL, '{');
-    jw_str(w, "code", ev->kind.data, ev->kind.size);
+    jw_str(w, "code", ev->code.data, ev->code.size);
     jw_str(w, "severity", ev->severity.data, ev->severity.size);
     jw_int(w, "line", (long long)ev->span.start_line);
-    jw_str(w, "message", ev->text.data, ev->text.size);
+    jw_str(w, "message", ev->message.data, ev->message.size);
     jw_close(w, '}');
 }
 

@@ -167,9 +167,9 @@ static void on_check(void *ctx, const char *path, const referat_event *ev)
     snprintf(line, sizeof line, ":%llu: ", (unsigned long long)ev->span.start_line);
     sb_puts(o, path);
     sb_puts(o, line);
-    put_text(o, ev->kind);
+    put_text(o, ev->code);
     sb_puts(o, ": ");
-    put_text(o, ev->text);
+    put_text(o, ev->message);
     sb_puts(o, "\n");
     if (o->size > 65536)
         out_sb(o);

@@ -76,7 +76,7 @@ static void fields(sb *o, const referat_event *ev)
         break;
     case REFERAT_EV_META:
         text(o, NULL, ev->name);
-        text(o, NULL, ev->text);
+        text(o, NULL, ev->value);
         if (ev->weekday.data)
             text(o, "weekday", ev->weekday);
         if (ev->time.data)
@@ -97,7 +97,7 @@ static void fields(sb *o, const referat_event *ev)
         break;
     case REFERAT_EV_TOC_ENTRY:
         text(o, NULL, ev->title);
-        num(o, NULL, (long long)ev->number);
+        num(o, NULL, (long long)ev->page);
         break;
     case REFERAT_EV_ITEM_START: item(o, ev); break;
     case REFERAT_EV_SECTION_START:
@@ -139,12 +139,12 @@ static void fields(sb *o, const referat_event *ev)
     case REFERAT_EV_ABSENCE: text(o, NULL, ev->name); break;
     case REFERAT_EV_LIST_ITEM:
         word(o, ev->label.data);
-        num(o, NULL, (long long)ev->number);
+        num(o, NULL, (long long)ev->level);
         text(o, NULL, ev->text);
         break;
-    case REFERAT_EV_TABLE_START: num(o, NULL, (long long)ev->number); break;
+    case REFERAT_EV_TABLE_START: num(o, NULL, (long long)ev->columns); break;
     case REFERAT_EV_TABLE_ROW: row(o, ev); break;
-    case REFERAT_EV_DIAGNOSTIC: word(o, ev->kind.data); break;
+    case REFERAT_EV_DIAGNOSTIC: word(o, ev->code.data); break;
     default: break;
     }
 }

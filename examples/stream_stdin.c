@@ -9,8 +9,8 @@
 
 static void print_event(const referat_event *ev)
 {
-    const referat_string *shown[] = {&ev->title, &ev->heading, &ev->text, &ev->name,
-                                     &ev->body, &ev->kind};
+    const referat_string *shown[] = {&ev->title, &ev->heading, &ev->text, &ev->value,
+                                     &ev->message, &ev->name, &ev->body, &ev->kind};
     printf("%6llu  %-14s", (unsigned long long)ev->span.start_line,
            referat_event_type_name(ev->type));
     for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {

@@ -119,7 +119,7 @@ void rf_block_emit(rf_parser *p, rf_block *b, int heading)
     size_t columns = b->kind == BK_LIST ? 0 : mark_headers(b);
     referat_event *ev = rf_emit(p, start, b->start, b->end, b->line, b->end_line);
     if (ev && start == REFERAT_EV_TABLE_START)
-        ev->number = (int64_t)columns;
+        ev->columns = (int64_t)columns;
     rf_emit_deferred(p, b);
 }
 
@@ -128,7 +128,7 @@ static void make_item(rf_parser *p, const rf_block *b, const item_ref *it, refer
     ev->type = REFERAT_EV_LIST_ITEM;
     ev->span = (referat_span){it->start, it->end, it->line, it->end_line};
     ev->label = block_str(p, b, it->label_off, it->label_len);
-    ev->number = (int64_t)it->level;
+    ev->level = (int64_t)it->level;
     rf_buf_clear(&p->scratch);
     rf_clean_collapsed(p, b->text.data + it->text_off, it->text_len, &p->scratch);
     ev->text = rf_str(p, p->scratch.data ? p->scratch.data : "", p->scratch.size);

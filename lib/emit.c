@@ -121,9 +121,9 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t
         n = (int)(j + len > k ? j : k);
     }
     ev->diagnostic = code;
-    ev->kind = rf_cstr(p, referat_diagnostic_code_name(code));
+    ev->code = rf_cstr(p, referat_diagnostic_code_name(code));
     ev->severity = rf_cstr(p, "warning");
-    ev->text = rf_str(p, msg, (size_t)n);
+    ev->message = rf_str(p, msg, (size_t)n);
 }
 
 int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,

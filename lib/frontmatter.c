@@ -90,11 +90,11 @@ static void emit_meta(rf_parser *p, int key, const char *raw, size_t rn, uint64_
     if (ev) {
         ev->name = rf_cstr(p, meta_names[key]);
         ev->meta = meta_keys[key];
-        ev->text = rf_str(p, v, value.size);
+        ev->value = rf_str(p, v, value.size);
         if (key == 0)
             date_fields(p, ev, v, value.size, line);
         else if (key == 1 && value.size)
-            ev->location = ev->text;
+            ev->location = ev->value;
         else if (key == 2)
             emit_participants(p, v, value.size, line, start, end, end_line);
     }
@@ -201,7 +201,7 @@ static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, siz
     referat_event *ev = rf_emit(p, REFERAT_EV_TOC_ENTRY, l->start, l->end, l->line, l->line);
     if (ev) {
         ev->title = rf_str(p, p->toc_text.data + e->title_off, e->title_len);
-        ev->number = page;
+        ev->page = page;
     }
 }
 

@@ -419,6 +419,7 @@ int rf_head_commit(rf_parser *p)
     referat_event *ev = rf_emit(p, REFERAT_EV_MEETING_START, h->start, h->end, h->line, h->line);
     if (ev) {
         ev->kind = rf_cstr(p, h->kind ? "dagsorden" : "referat");
+        ev->meeting_kind = h->kind ? REFERAT_MEETING_DAGSORDEN : REFERAT_MEETING_REFERAT;
         ev->body = opt_str(p, &h->body);
         if (h->date[0])
             ev->date = rf_cstr(p, h->date);

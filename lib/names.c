@@ -10,7 +10,7 @@ const char *referat_event_type_name(referat_event_type type)
         "item_end", "meeting_end", "diagnostic", "subitem_start", "subitem_end", "outcome", "vote",
         "participation"};
     unsigned t = (unsigned)type;
-    return t < sizeof names / sizeof names[0] ? names[t] : "unknown";
+    return t < sizeof names / sizeof names[0] ? names[t] : NULL;
 }
 
 const char *referat_section_kind_name(referat_section_kind kind)
@@ -19,7 +19,7 @@ const char *referat_section_kind_name(referat_section_kind kind)
                                         "presentation", "attachments", "finance",
                                         "decision", "summary", "history", "other"};
     unsigned k = (unsigned)kind;
-    return k < sizeof names / sizeof names[0] ? names[k] : "unknown";
+    return k < sizeof names / sizeof names[0] ? names[k] : NULL;
 }
 
 const char *referat_outcome_name(referat_outcome outcome)
@@ -46,7 +46,22 @@ const char *referat_diagnostic_code_name(referat_diagnostic_code code)
         "toc-count-mismatch", "item-number-order", "block-too-large",
         "text-before-meeting", "unknown-front-matter", "limit-reached", "vote-count-mismatch"};
     unsigned c = (unsigned)code;
-    return c < sizeof names / sizeof names[0] ? names[c] : "unknown";
+    return c < sizeof names / sizeof names[0] ? names[c] : NULL;
+}
+
+const char *referat_error_code_name(referat_error_code code)
+{
+    static const char *const names[] = {"none", "invalid-utf8", "no-memory", "too-large",
+                                        "misuse", "io", "aborted"};
+    unsigned c = (unsigned)code;
+    return c < sizeof names / sizeof names[0] ? names[c] : NULL;
+}
+
+const char *referat_meeting_kind_name(referat_meeting_kind kind)
+{
+    static const char *const names[] = {"referat", "dagsorden"};
+    unsigned k = (unsigned)kind;
+    return k < sizeof names / sizeof names[0] ? names[k] : NULL;
 }
 
 const char *referat_version(void)

@@ -1,4 +1,5 @@
 /* The public API: parser life cycle, push input, pull events. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,16 +20,33 @@ static void *default_realloc(void *ctx, void *ptr, size_t size)
 void referat_options_init(referat_options *opts)
 {
     memset(opts, 0, sizeof *opts);
+    opts->struct_size = sizeof *opts;
     opts->max_block_size = 1u << 20;
+}
+
+/* The caller's options over the defaults: only the struct_size bytes its
+ * program knows (a program built against an older, smaller struct leaves
+ * the newer fields at their defaults). 0 when struct_size is impossible. */
+static int read_options(const referat_options *opts, referat_options *o)
+{
+    referat_options_init(o);
+    if (!opts)
+        return 1;
+    size_t size = opts->struct_size;
+    if (size < offsetof(referat_options, max_block_size) + sizeof(size_t))
+        return 0; /* not made by referat_options_init */
+    if (size > sizeof *o)
+        size = sizeof *o; /* a newer program: its extra fields are unknown here */
+    memcpy(o, opts, size);
+    o->struct_size = sizeof *o;
+    return 1;
 }
 
 referat_parser *referat_parser_new(const referat_options *opts)
 {
     referat_options o;
-    if (opts)
-        o = *opts;
-    else
-        referat_options_init(&o);
+    if (!read_options(opts, &o))
+        return NULL;
     if (!o.realloc_fn) {
         o.realloc_fn = default_realloc;
         o.alloc_ctx = NULL;

@@ -237,6 +237,7 @@ static void begin_meeting(rf_parser *p, const rf_line *l, const rf_header *h)
     if (!ev)
         return;
     ev->kind = rf_cstr(p, h->kind ? "dagsorden" : "referat");
+    ev->meeting_kind = h->kind ? REFERAT_MEETING_DAGSORDEN : REFERAT_MEETING_REFERAT;
     ev->body = rf_str(p, h->body.s, h->body.n);
     ev->date = rf_cstr(p, h->date);
     ev->layout = rf_cstr(p, "header-line");

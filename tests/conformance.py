@@ -17,10 +17,14 @@ ADDED = {'end_time', 'layout', 'history', 'party', 'role', 'subitems', 'outcome'
          'outcome_phrase', 'outcome_reason', 'points', 'votes', 'participation'}
 
 
+# keys renamed in 0.2 (one name for a fact in C, JSON and Python)
+RENAMED = {'case_number': 'case'}
+
+
 def spec_keys(x):
-    """x without the keys added after spec version 1."""
+    """x without the keys added after spec version 1, renamed keys as spec 1 names them."""
     if isinstance(x, dict):
-        return {k: spec_keys(v) for k, v in x.items() if k not in ADDED}
+        return {RENAMED.get(k, k): spec_keys(v) for k, v in x.items() if k not in ADDED}
     if isinstance(x, list):
         return [spec_keys(v) for v in x]
     return x

@@ -25,7 +25,7 @@ for ex in list_items decisions_csv attendance tables_csv; do
      $(pkg-config --cflags --libs libreferat) -o "$tmp/$ex"
   "$tmp/$ex" "$src/examples/sample.txt" | cmp - "$src/tests/examples/$ex.out"
 done
-ldd "$tmp/list_items" | grep -q "$libdir/libreferat.so.0"
+ldd "$tmp/list_items" | grep -q "$libdir/libreferat.so.1"
 
 step "examples with find_package(referat CONFIG)"
 cmake -S "$src/examples/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null

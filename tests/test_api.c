@@ -58,7 +58,67 @@ static void test_defaults(void **state)
     assert_string_equal(referat_section_kind_name(REFERAT_SECTION_DECISION), "decision");
     assert_string_equal(referat_diagnostic_code_name(REFERAT_DIAG_BLOCK_TOO_LARGE),
                         "block-too-large");
-    assert_string_equal(referat_event_type_name((referat_event_type)999), "unknown");
+    assert_int_equal(o.struct_size, sizeof o);
+    assert_int_equal(o.max_list_entries, 0); /* 0: the library's default */
+    /* the name functions end with NULL, so callers need no counts */
+    assert_null(referat_event_type_name((referat_event_type)999));
+    assert_null(referat_section_kind_name((referat_section_kind)999));
+    assert_null(referat_diagnostic_code_name((referat_diagnostic_code)999));
+    assert_null(referat_outcome_name((referat_outcome)999));
+    assert_null(referat_participation_name((referat_participation)999));
+    assert_null(referat_meeting_kind_name((referat_meeting_kind)2));
+    assert_string_equal(referat_error_code_name(REFERAT_E_NO_MEMORY), "no-memory");
+    assert_null(referat_error_code_name((referat_error_code)7));
+    int types = 0;
+    while (referat_event_type_name((referat_event_type)types))
+        types++;
+    assert_int_equal(types, REFERAT_EV_PARTICIPATION + 1);
+    assert_string_equal(referat_outcome_name(REFERAT_OUTCOME_NOT_TREATED), "not_treated");
+}
+
+/* The options of a program built against an older library: the struct
+ * without the fields added since (it ends after alloc_ctx), its size in
+ * struct_size. The library must read no byte past it and give the missing
+ * fields their defaults. */
+typedef struct options_older {
+    size_t struct_size;
+    int strict_utf8;
+    size_t max_block_size;
+    int fail_on_limit;
+    referat_realloc_fn realloc_fn;
+    void *alloc_ctx;
+} options_older;
+
+static int count_toc(void *user, const referat_event *ev)
+{
+    if (ev->type == REFERAT_EV_TOC_ENTRY)
+        (*(int *)user)++;
+    return 0;
+}
+
+static void test_options_of_an_older_program(void **state)
+{
+    (void)state;
+    options_older *old = malloc(sizeof *old); /* exact size: ASan sees an over-read */
+    memset(old, 0, sizeof *old);
+    old->struct_size = sizeof *old;
+    old->max_block_size = 4096;
+    /* 12000 TOC entries: the default max_list_entries (10000) applies */
+    sb doc = {0};
+    sb_puts(&doc, "REFERAT X d. 01-01-2020\n\nIndholdsfortegnelse\n");
+    for (int i = 0; i < 12000; i++)
+        sb_puts(&doc, "Titel.....\t3\n");
+    int toc = 0;
+    referat_error err;
+    assert_int_equal(referat_parse(doc.data, doc.size, (const referat_options *)old, count_toc,
+                                   &toc, &err),
+                     REFERAT_END);
+    assert_int_equal(toc, 10000);
+    /* options not made by referat_options_init are refused */
+    old->struct_size = 0;
+    assert_null(referat_parser_new((const referat_options *)old));
+    free(old);
+    sb_free(&doc);
 }
 
 static void test_empty_input(void **state)
@@ -584,6 +644,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_options_of_an_older_program),
         cmocka_unit_test(test_empty_input),
         cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_callback_abort),

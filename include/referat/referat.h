@@ -31,9 +31,15 @@
  * referat_parser_feed(), referat_parser_finish() or referat_parser_free()
  * on the same parser.
  *
- * Stability: enums are append-only; new event fields are added at the end
- * of ::referat_event (which callers never allocate); nothing is removed or
- * changed without a major version bump.
+ * Stability (see README, "Versioning and ABI"): enums are append-only; new
+ * event fields are added at the end of ::referat_event (which callers never
+ * allocate); ::referat_options starts with its size, set by
+ * referat_options_init(), so a program built against an older, smaller
+ * options struct keeps working with a newer library. Frozen (never
+ * changed, because callers allocate them or get them in arrays):
+ * ::referat_string, ::referat_span, ::referat_cell, ::referat_error. Every
+ * declaration added after 0.1 says "Added in 0.x". An incompatible change
+ * bumps the SONAME (libreferat.so.1 since 0.2).
  */
 #ifndef REFERAT_H
 #define REFERAT_H
@@ -93,10 +99,11 @@ typedef struct referat_error {
 /** Event types, in the order SPEC §4.2 lists them (append-only). */
 typedef enum referat_event_type {
     REFERAT_EV_NONE = 0,
-    REFERAT_EV_MEETING_START,  /**< kind, body, date */
-    REFERAT_EV_META,           /**< name, text (value); Mødedato also weekday, time, date */
-    REFERAT_EV_PARTICIPANT,    /**< name, note, absent */
-    REFERAT_EV_TOC_ENTRY,      /**< title, page */
+    REFERAT_EV_MEETING_START,  /**< kind, meeting_kind, body, date; weekday, time, end_time,
+                                    location (a header block), layout */
+    REFERAT_EV_META,           /**< name, meta, value; a date also weekday, time, date */
+    REFERAT_EV_PARTICIPANT,    /**< name, note, party, role, absent */
+    REFERAT_EV_TOC_ENTRY,      /**< title, page (-1: none) */
     REFERAT_EV_ITEM_START,     /**< number, title, toc_title, page, case_number, closed */
     REFERAT_EV_ABSENCE,        /**< name */
     REFERAT_EV_SECTION_START,  /**< section, kind, heading, body, date (decisions) */
@@ -112,7 +119,7 @@ typedef enum referat_event_type {
     REFERAT_EV_SECTION_END,
     REFERAT_EV_ITEM_END,
     REFERAT_EV_MEETING_END,
-    REFERAT_EV_DIAGNOSTIC,     /**< diagnostic, kind (code), severity, text (message) */
+    REFERAT_EV_DIAGNOSTIC,     /**< diagnostic, code, severity, message */
     /** A sub-item inside an item ("1.1 Status", "a." + title): label,
      *  title. Its sections follow until its REFERAT_EV_SUBITEM_END.
      *  Added in 0.2. */
@@ -132,6 +139,12 @@ typedef enum referat_event_type {
      *  in 0.2. */
     REFERAT_EV_PARTICIPATION
 } referat_event_type;
+
+/** The kind of a meeting document (REFERAT_EV_MEETING_START). Added in 0.2. */
+typedef enum referat_meeting_kind {
+    REFERAT_MEETING_REFERAT = 0, /**< minutes: "Referat", "Beslutningsprotokol" */
+    REFERAT_MEETING_DAGSORDEN    /**< an agenda: "Dagsorden" */
+} referat_meeting_kind;
 
 /** The outcome of a decision (REFERAT_EV_OUTCOME). Added in 0.2. */
 typedef enum referat_outcome {
@@ -234,10 +247,12 @@ typedef struct referat_event {
     referat_event_type type; /**< what happened */
     referat_span span;       /**< where, in the raw input */
 
-    /** Meeting kind ("referat", "dagsorden"), section kind ("background",
-     *  "decision", ...) or diagnostic code ("invalid-utf8", ...). */
+    /** The name of what the event is a kind of: meeting ("referat",
+     *  "dagsorden"), section ("background", "decision", ...), outcome
+     *  ("approved", ...), participation ("dissent", ...). */
     referat_string kind;
-    /** Paragraph, heading or list item text; meta value; diagnostic message. */
+    /** Paragraph, heading or list item text; an outcome's or participation's
+     *  phrase. */
     referat_string text;
     /** Meta name ("Mødedato", "Mødested", "Mødedeltagere"); participant,
      *  absence or attachment name. */
@@ -265,9 +280,9 @@ typedef struct referat_event {
     /** Diagnostic severity ("warning"). */
     referat_string severity;
 
-    /** Item number; TOC entry page; list item level; table column count. */
+    /** Item: its number. */
     int64_t number;
-    /** Item: page of its TOC entry, -1 when none. */
+    /** Item: page of its TOC entry; TOC entry: its page; -1 when none. */
     int64_t page;
     /** Item: closed ("Lukket"). */
     int closed;
@@ -308,14 +323,39 @@ typedef struct referat_event {
     referat_string reason;
     /** Outcome: the indstillingspunkt it is about; 0 for the decision. */
     int64_t point;
-    /** Vote: counts, -1 when the document does not state them. */
-    int64_t votes_for, votes_against, votes_abstain, votes_total;
+    /** Vote: votes for, -1 when the document does not state it. */
+    int64_t votes_for;
+    /** Vote: votes against, -1 when not stated. */
+    int64_t votes_against;
+    /** Vote: abstentions, -1 when not stated. */
+    int64_t votes_abstain;
+    /** Vote: votes cast as stated ("25 afgivne stemmer"), -1 when not. */
+    int64_t votes_total;
     /** Vote: "Enstemmigt", "Et enigt udvalg". */
     int unanimous;
-    /** Vote: the parties or names as written, NULL when not stated. */
-    referat_string for_names, against_names, abstain_names;
+    /** Vote: who voted for (parties or names as written), NULL when not stated. */
+    referat_string for_names;
+    /** Vote: who voted against, NULL when not stated. */
+    referat_string against_names;
+    /** Vote: who abstained, NULL when not stated. */
+    referat_string abstain_names;
     /** Participation: how the person (name) took part. */
     referat_participation participation;
+
+    /* ---- one meaning per field (0.2): these replace the 0.1 fields that
+     * held several facts (number, text, kind) ---- */
+    /** Meeting start: the kind as an enum. */
+    referat_meeting_kind meeting_kind;
+    /** Meta: its value (0.1: text). */
+    referat_string value;
+    /** Diagnostic: its code ("invalid-utf8", ...; 0.1: kind). */
+    referat_string code;
+    /** Diagnostic: its message (0.1: text). */
+    referat_string message;
+    /** List item: its level, 0 for the outermost (0.1: number). */
+    int64_t level;
+    /** Table start: the number of columns (0.1: number). */
+    int64_t columns;
 } referat_event;
 
 /** The largest max_block_size a parser takes (1 GiB): larger values are
@@ -329,6 +369,11 @@ typedef void *(*referat_realloc_fn)(void *ctx, void *ptr, size_t size);
 /** Parser options. Initialise with referat_options_init() and then change
  *  fields, so that fields added later get their defaults. */
 typedef struct referat_options {
+    /** sizeof(referat_options) as the caller's program knows it; set by
+     *  referat_options_init(). The library reads only that many bytes, so
+     *  fields added later keep their defaults for older programs. Added in
+     *  0.2 (the one incompatible change of 0.2 in this struct). */
+    size_t struct_size;
     /** Stop with REFERAT_E_INVALID_UTF8 instead of decoding a line that is
      *  not UTF-8 as Windows-1252 (default 0). */
     int strict_utf8;
@@ -359,8 +404,9 @@ REFERAT_API void referat_options_init(referat_options *opts);
 /** The opaque parser. */
 typedef struct referat_parser referat_parser;
 
-/** Creates a parser. opts may be NULL for the defaults; it is copied.
- *  Returns NULL when memory cannot be had. */
+/** Creates a parser. opts may be NULL for the defaults; it is copied (its
+ *  first struct_size bytes). Returns NULL when memory cannot be had, or when
+ *  opts was not set up by referat_options_init() (struct_size too small). */
 REFERAT_API referat_parser *referat_parser_new(const referat_options *opts);
 
 /** Frees the parser and everything it handed out. NULL is allowed. */
@@ -423,7 +469,9 @@ REFERAT_API referat_status referat_parse_file(const char *path, const referat_op
                                               referat_event_fn fn, void *user,
                                               referat_error *error_out);
 
-/** The name of an event type ("meeting_start", "paragraph", ...). */
+/** The name of an event type ("meeting_start", "paragraph", ...). Every name
+ *  function returns NULL past the last value (0.1: "unknown"), so callers
+ *  can list them without a hard-coded count. */
 REFERAT_API const char *referat_event_type_name(referat_event_type type);
 
 /** The name of a section kind ("preamble", "background", ...). */
@@ -431,6 +479,14 @@ REFERAT_API const char *referat_section_kind_name(referat_section_kind kind);
 
 /** The code of a diagnostic ("invalid-utf8", ...). */
 REFERAT_API const char *referat_diagnostic_code_name(referat_diagnostic_code code);
+
+/** The name of an error code ("none", "invalid-utf8", "no-memory",
+ *  "too-large", "misuse", "io", "aborted"); NULL past the last. Added in 0.2. */
+REFERAT_API const char *referat_error_code_name(referat_error_code code);
+
+/** The name of a meeting kind ("referat", "dagsorden"); NULL past the last.
+ *  Added in 0.2. */
+REFERAT_API const char *referat_meeting_kind_name(referat_meeting_kind kind);
 
 /** The name of an outcome ("approved", "recommended", "noted", "discussed",
  *  "postponed", "referred", "rejected", "not_treated", "mixed",
