@@ -11,47 +11,115 @@
 %{
 #include <referat/referat.h>
 
-/* The fields of an Event record, in order (see referat/__init__.py). */
+/* The fields of an Event record, in order (see referat/__init__.py): the
+ * names are the C field names of referat_event (after type and the span as
+ * start, end, line, end_line). A field the event's type does not set is
+ * None; enums are given as their name strings. FIELDS below lists them. */
 static PyStructSequence_Field event_fields[] = {
     {"type", "event type: 'meeting_start', 'paragraph', ..."},
     {"start", "byte offset where the event's source starts"},
     {"end", "byte offset after its source (line end included)"},
     {"line", "first source line (1-based)"},
     {"end_line", "last source line"},
-    {"kind", "meeting kind, section kind or diagnostic code"},
-    {"text", "paragraph, heading or list item text; meta value; diagnostic message"},
-    {"name", "meta name; participant, absence or attachment name"},
+    {"kind", "name of the kind: meeting, section, outcome or participation"},
+    {"text", "paragraph, heading or list item text; outcome or participation phrase"},
+    {"name", "meta name; participant, absence, attachment or participation name"},
     {"note", "participant note"},
-    {"title", "TOC entry or item title"},
+    {"title", "TOC entry, item or sub-item title"},
     {"toc_title", "item: title of its TOC entry"},
-    {"case", "item: case number"},
+    {"case_number", "item: case number"},
     {"heading", "section heading"},
     {"body", "meeting or decision body"},
-    {"date", "ISO date (meeting, decision, Mødedato meta)"},
-    {"weekday", "Mødedato meta: weekday"},
-    {"time", "Mødedato meta: HH:MM"},
-    {"label", "list item label"},
+    {"date", "ISO date (meeting, decision, date meta)"},
+    {"weekday", "meeting or date meta: weekday"},
+    {"time", "meeting or date meta: HH:MM"},
+    {"label", "list item or sub-item label"},
     {"severity", "diagnostic severity"},
-    {"number", "item number, TOC page, list level or table columns"},
-    {"page", "item: page of its TOC entry"},
+    {"number", "item: its number"},
+    {"page", "item: page of its TOC entry; TOC entry: its page (None: none)"},
     {"closed", "item: closed"},
     {"absent", "participant: absent"},
     {"header", "table row: header row"},
     {"cells", "table row: tuple of (text, value) pairs; value None when not a number"},
+    {"party", "participant: party letters"},
+    {"role", "participant: role"},
+    {"end_time", "meeting, meta: end time HH:MM"},
+    {"location", "meeting, meta: location"},
+    {"layout", "meeting: the layout family that read its header"},
+    {"meta", "meta: what the value is about ('date', 'time', 'end_time', 'location', "
+             "'participants', 'body', 'other')"},
+    {"history", "decision section start: a decision of an earlier meeting"},
+    {"outcome", "outcome: what was decided ('approved', ...)"},
+    {"reason", "outcome: why it was read so"},
+    {"point", "outcome: the indstillingspunkt, 0 for the whole decision"},
+    {"votes_for", "vote: votes for (None: not stated)"},
+    {"votes_against", "vote: votes against (None: not stated)"},
+    {"votes_abstain", "vote: abstentions (None: not stated)"},
+    {"votes_total", "vote: votes cast as stated (None: not stated)"},
+    {"unanimous", "vote: unanimous"},
+    {"for_names", "vote: who voted for, as written"},
+    {"against_names", "vote: who voted against, as written"},
+    {"abstain_names", "vote: who abstained, as written"},
+    {"participation", "participation: how the person took part ('dissent', ...)"},
+    {"meeting_kind", "meeting start: 'referat' or 'dagsorden'"},
+    {"value", "meta: its value"},
+    {"code", "diagnostic: its code"},
+    {"message", "diagnostic: its message"},
+    {"level", "list item: nesting level, 0 outermost"},
+    {"columns", "table start: number of columns"},
     {NULL, NULL}};
 
-static PyStructSequence_Desc event_desc = {
-    "referat.Event", "One parse event; which fields are set depends on its type.",
-    event_fields, 25};
+#define N_FIELDS ((int)(sizeof event_fields / sizeof event_fields[0]) - 1)
 
+static PyStructSequence_Desc event_desc = {
+    "referat.Event",
+    "One parse event, a named tuple; the fields its type does not set are None.",
+    event_fields, 0 /* set in %init */};
+
+#define LAST_EVENT_TYPE REFERAT_EV_PARTICIPATION
 static PyTypeObject *event_type = NULL;
-static PyObject *type_names[REFERAT_EV_DIAGNOSTIC + 1];
+static PyObject *type_names[LAST_EVENT_TYPE + 1];
+
+static PyObject *py_none(void)
+{
+    Py_RETURN_NONE;
+}
 
 static PyObject *py_str(referat_string s)
 {
     if (!s.data)
         Py_RETURN_NONE;
     return PyUnicode_DecodeUTF8(s.data, (Py_ssize_t)s.size, "strict");
+}
+
+static PyObject *py_cstr(const char *s)
+{
+    if (!s)
+        Py_RETURN_NONE;
+    return PyUnicode_InternFromString(s);
+}
+
+static PyObject *py_int(int64_t v)
+{
+    return PyLong_FromLongLong((long long)v);
+}
+
+/* A count or page: -1 (not stated) is None. */
+static PyObject *py_count(int64_t v)
+{
+    return v >= 0 ? PyLong_FromLongLong((long long)v) : py_none();
+}
+
+static PyObject *py_bool(int v)
+{
+    return PyBool_FromLong(v);
+}
+
+static const char *meta_key_name(referat_meta_key k)
+{
+    static const char *const names[] = {"other", "date", "time", "end_time",
+                                        "location", "participants", "body"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "other";
 }
 
 static PyObject *py_cells(const referat_event *ev)
@@ -85,9 +153,12 @@ static PyObject *py_event(const referat_event *ev)
     PyObject *r = PyStructSequence_New(event_type);
     if (!r)
         return NULL;
-    unsigned t = (unsigned)ev->type <= REFERAT_EV_DIAGNOSTIC ? (unsigned)ev->type : 0;
+    referat_event_type ty = ev->type;
+    unsigned t = (unsigned)ty <= LAST_EVENT_TYPE ? (unsigned)ty : 0;
+    int item = ty == REFERAT_EV_ITEM_START, vote = ty == REFERAT_EV_VOTE;
+    int decision = ty == REFERAT_EV_SECTION_START && ev->section == REFERAT_SECTION_DECISION;
     Py_INCREF(type_names[t]);
-    PyObject *items[25] = {
+    PyObject *items[] = {
         type_names[t],
         PyLong_FromUnsignedLongLong(ev->span.start_offset),
         PyLong_FromUnsignedLongLong(ev->span.end_offset),
@@ -97,12 +168,36 @@ static PyObject *py_event(const referat_event *ev)
         py_str(ev->title), py_str(ev->toc_title), py_str(ev->case_number),
         py_str(ev->heading), py_str(ev->body), py_str(ev->date), py_str(ev->weekday),
         py_str(ev->time), py_str(ev->label), py_str(ev->severity),
-        PyLong_FromLongLong(ev->number),
-        ev->page >= 0 ? PyLong_FromLongLong(ev->page) : (Py_INCREF(Py_None), Py_None),
-        PyBool_FromLong(ev->closed), PyBool_FromLong(ev->absent), PyBool_FromLong(ev->header),
-        ev->type == REFERAT_EV_TABLE_ROW ? py_cells(ev) : (Py_INCREF(Py_None), Py_None)};
+        item ? py_int(ev->number) : py_none(),
+        item || ty == REFERAT_EV_TOC_ENTRY ? py_count(ev->page) : py_none(),
+        item ? py_bool(ev->closed) : py_none(),
+        ty == REFERAT_EV_PARTICIPANT ? py_bool(ev->absent) : py_none(),
+        ty == REFERAT_EV_TABLE_ROW ? py_bool(ev->header) : py_none(),
+        ty == REFERAT_EV_TABLE_ROW ? py_cells(ev) : py_none(),
+        py_str(ev->party), py_str(ev->role), py_str(ev->end_time), py_str(ev->location),
+        py_str(ev->layout),
+        ty == REFERAT_EV_META ? py_cstr(meta_key_name(ev->meta)) : py_none(),
+        decision ? py_bool(ev->history) : py_none(),
+        ty == REFERAT_EV_OUTCOME ? py_cstr(referat_outcome_name(ev->outcome)) : py_none(),
+        py_str(ev->reason),
+        ty == REFERAT_EV_OUTCOME ? py_int(ev->point) : py_none(),
+        vote ? py_count(ev->votes_for) : py_none(),
+        vote ? py_count(ev->votes_against) : py_none(),
+        vote ? py_count(ev->votes_abstain) : py_none(),
+        vote ? py_count(ev->votes_total) : py_none(),
+        vote ? py_bool(ev->unanimous) : py_none(),
+        py_str(ev->for_names), py_str(ev->against_names), py_str(ev->abstain_names),
+        ty == REFERAT_EV_PARTICIPATION ? py_cstr(referat_participation_name(ev->participation))
+                                       : py_none(),
+        ty == REFERAT_EV_MEETING_START ? py_cstr(referat_meeting_kind_name(ev->meeting_kind))
+                                       : py_none(),
+        py_str(ev->value), py_str(ev->code), py_str(ev->message),
+        ty == REFERAT_EV_LIST_ITEM ? py_int(ev->level) : py_none(),
+        ty == REFERAT_EV_TABLE_START ? py_int(ev->columns) : py_none()};
+    _Static_assert(sizeof items / sizeof items[0] == sizeof event_fields / sizeof event_fields[0] - 1,
+                   "one value per Event field");
     int ok = 1;
-    for (int i = 0; i < 25; i++) {
+    for (int i = 0; i < N_FIELDS; i++) {
         if (!items[i])
             ok = 0;
         PyStructSequence_SET_ITEM(r, i, items[i] ? items[i] : (Py_INCREF(Py_None), Py_None));
@@ -116,15 +211,8 @@ static PyObject *py_event(const referat_event *ev)
 
 static const char *error_code_name(referat_error_code c)
 {
-    switch (c) {
-    case REFERAT_E_INVALID_UTF8: return "invalid-utf8";
-    case REFERAT_E_NO_MEMORY: return "no-memory";
-    case REFERAT_E_TOO_LARGE: return "too-large";
-    case REFERAT_E_MISUSE: return "misuse";
-    case REFERAT_E_IO: return "io";
-    case REFERAT_E_ABORTED: return "aborted";
-    default: return "none";
-    }
+    const char *s = referat_error_code_name(c);
+    return s ? s : "none";
 }
 
 /* Events per batch unless Parser(batch_size=...) says otherwise: a batch of
@@ -368,13 +456,21 @@ static PyObject *not_used_up_error(Parser *self)
 %}
 
 %init %{
+    event_desc.n_in_sequence = N_FIELDS;
     event_type = PyStructSequence_NewType(&event_desc);
-    for (int i = 0; i <= REFERAT_EV_DIAGNOSTIC; i++)
+    for (int i = 0; i <= LAST_EVENT_TYPE; i++)
         type_names[i] = PyUnicode_InternFromString(
             referat_event_type_name((referat_event_type)i));
     if (event_type) {
         Py_INCREF(event_type);
         PyModule_AddObject(m, "Event", (PyObject *)event_type);
+    }
+    {
+        PyObject *names = PyTuple_New(N_FIELDS);
+        for (int i = 0; names && i < N_FIELDS; i++)
+            PyTuple_SET_ITEM(names, i, PyUnicode_InternFromString(event_fields[i].name));
+        if (names)
+            PyModule_AddObject(m, "EVENT_FIELDS", names);
     }
 %}
 
@@ -507,6 +603,7 @@ typedef struct Parser {} Parser;
 
 %pythoncode %{
 Event = _core.Event
+EVENT_FIELDS = _core.EVENT_FIELDS
 
 def version():
     """The C library's version string."""

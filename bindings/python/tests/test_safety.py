@@ -2,6 +2,7 @@
 close() from another thread during feed(), a failure while a batch of events
 is built, Ctrl-C and memory with one huge chunk. Run by ctest with the other
 Python tests."""
+import io
 import os
 import signal
 import subprocess
@@ -121,7 +122,7 @@ class CallsFromCodeRunWhileEventsAreBuilt(unittest.TestCase):
 
     def test_close_is_done_when_the_running_call_returns(self):
         data = big_document(50)
-        expected = list(referat.events(data))
+        expected = list(referat.iterparse(io.BytesIO(data)))
         p = core.Parser()
         seen = []
 
@@ -154,7 +155,7 @@ class FailureWhileBuildingEvents(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.data = big_document(300)
-        cls.expected = list(referat.events(cls.data))
+        cls.expected = list(referat.iterparse(io.BytesIO(cls.data)))
         p = core.Parser()
         # the failures below must come while the chunk is being read: the
         # events they hit must come before finish()
@@ -192,7 +193,7 @@ class FailureWhileBuildingEvents(unittest.TestCase):
 
     def test_a_failure_in_events_closes_the_parser(self):
         # events() gives the exception to its caller and frees the parser
-        it = referat.events(self.data, chunk_size=len(self.data))
+        it = referat.iterparse(io.BytesIO(self.data), chunk_size=len(self.data))
         next(it)
         frame = it.gi_frame
         parser = frame.f_locals["parser"]
@@ -206,7 +207,7 @@ class FailureWhileBuildingEvents(unittest.TestCase):
 class Batches(unittest.TestCase):
     def test_batches_are_bounded_and_complete(self):
         data = big_document(20)
-        expected = list(referat.events(data))
+        expected = list(referat.iterparse(io.BytesIO(data)))
         for batch_size in (1, 3, 56, 1000):
             with self.subTest(batch_size=batch_size):
                 p = core.Parser(batch_size=batch_size)
@@ -238,7 +239,7 @@ class Batches(unittest.TestCase):
         # events() yields the same good events, then raises
         seen2 = []
         with self.assertRaises(referat.ReferatError):
-            for ev in referat.events(data, strict=True, chunk_size=len(data)):
+            for ev in referat.iterparse(io.BytesIO(data), strict=True, chunk_size=len(data)):
                 seen2.append(ev.type)
         self.assertEqual(seen2, seen)
 
@@ -274,7 +275,7 @@ class InterruptAndMemory(unittest.TestCase):
         try:
             base = sys.getallocatedblocks()
             with self.assertRaises(KeyboardInterrupt):
-                for _ in referat.events(self.data, chunk_size=len(self.data)):
+                for _ in referat.iterparse(io.BytesIO(self.data), chunk_size=len(self.data)):
                     seen += 1
                     send(seen)
         finally:
