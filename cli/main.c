@@ -29,6 +29,8 @@ static const char usage[] =
     "                  index, row index, then the cells\n"
     "  stats           counts of meetings, items, sections, blocks, diagnostics\n"
     "  check           diagnostics as FILE:LINE: code: message\n"
+    "  oparl [--base-url URL]  OParl 1.1 objects (meetings, agenda items, people,\n"
+    "                  ...) with ids under URL (default https://referat.invalid/oparl/)\n"
     "\n"
     "options:\n"
     "  --strict            invalid UTF-8 is an error (default: read the line as\n"
@@ -47,7 +49,8 @@ static const struct {
     const char *name;
     command_fn fn;
 } commands[] = {{"json", cmd_json},     {"events", cmd_events}, {"dump", cmd_dump},
-                {"tables", cmd_tables}, {"stats", cmd_stats},   {"check", cmd_check}};
+                {"tables", cmd_tables}, {"stats", cmd_stats},   {"check", cmd_check},
+                {"oparl", cmd_oparl}};
 
 int run_files(int nfiles, char **files, const run_options *opt, event_handler fn, void *ctx)
 {
@@ -92,7 +95,7 @@ int main(int argc, char **argv)
     run_options opt = {0, 0, 0};
     command_fn fn = NULL;
     char **files = calloc((size_t)argc, sizeof *files);
-    int nfiles = 0, csv = 0;
+    int nfiles = 0, csv = 0, base_url = 0;
     if (!files)
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
@@ -112,6 +115,13 @@ int main(int argc, char **argv)
             opt.strict = 1;
         } else if (strcmp(a, "--csv") == 0) {
             csv = 1;
+        } else if (strcmp(a, "--base-url") == 0) {
+            if (i + 1 >= argc) {
+                free(files);
+                return bad_usage("--base-url takes a URL", NULL);
+            }
+            oparl_set_base_url(argv[++i]);
+            base_url = 1;
         } else if (strcmp(a, "--chunk-size") == 0 || strcmp(a, "--max-block-size") == 0) {
             int chunk = a[2] == 'c';
             if (!parse_size(a, i + 1 < argc ? argv[++i] : NULL,
@@ -143,6 +153,10 @@ int main(int argc, char **argv)
     if (fn == cmd_tables && !csv) {
         free(files);
         return bad_usage("tables needs --csv (the only format so far)", NULL);
+    }
+    if (base_url && fn != cmd_oparl) {
+        free(files);
+        return bad_usage("--base-url is an option of oparl", NULL);
     }
     int rc = fn(nfiles, files, &opt);
     free(files);
