@@ -28,18 +28,16 @@ def documents(args):
 
 
 def main(args):
-    docs = [referat.parse_file(path) for path in documents(args)]
-    frames = {name: pd.concat([d.frames()[name] for d in docs], ignore_index=True)
-              for name in ("meetings", "decisions", "attendance", "table_rows")}
+    frames = referat.read_frames(documents(args))
 
     print("Meetings:", len(frames["meetings"]))
     decisions = frames["decisions"]
-    per_year = decisions.groupby(decisions["date"].map(lambda d: d.year)).size()
+    per_year = decisions.groupby(decisions["date"].dt.year).size()
     print("\nDecisions per year:")
     print(per_year.to_string())
 
     att = frames["attendance"]
-    absent = att[att["absent"]]
+    absent = att[att["absent"].fillna(False)]
     print("\nAbsences (meeting level and per-item Afbud):")
     print(absent.groupby("name").size().sort_values(ascending=False).to_string())
 
@@ -48,12 +46,12 @@ def main(args):
         first = rows.iloc[0]
         table = rows[(rows["meeting_date"] == first["meeting_date"])
                      & (rows["item"] == first["item"]) & (rows["table"] == first["table"])]
-        header = table[table["header"].astype(bool)]
-        body = table[~table["header"].astype(bool)]
+        header = table[table["header"]]
+        body = table[~table["header"]]
         columns = list(header.iloc[0]["cells"]) if len(header) else None
         df = pd.DataFrame(list(body["values"]), columns=columns)
         df[df.columns[0]] = [c[0] for c in body["cells"]]  # the row labels are text
-        print(f"\nFirst table of {first['meeting_date']}, item {first['item']}:")
+        print(f"\nFirst table of {first['meeting_date']:%Y-%m-%d}, item {first['item']}:")
         print(df.to_string(index=False))
 
 
