@@ -81,7 +81,8 @@ static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, u
     if (h->kind != REFERAT_SECTION_DECISION)
         return;
     ev->body = h->body_caps ? capitalized(p, body, bn) : rf_str(p, body, bn);
-    ev->date = rf_cstr(p, date);
+    if (date[0])
+        ev->date = rf_cstr(p, date); /* null when neither heading nor meeting has one */
     ev->history = p->section_history;
     rf_decision_begin(p);
 }

@@ -13,13 +13,28 @@ static int ascii_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\v' || c == '\f';
 }
 
+/* A soft hyphen taken out may leave a letter and a combining mark side by
+ * side ("a" U+00AD U+0301): the text from start on is put in NFC again. */
+static int renormalize(rf_parser *p, rf_buf *out, size_t start)
+{
+    rf_buf tmp = {0};
+    int r = rf_nfc(p, out->data + start, out->size - start, &tmp);
+    if (r == 0 && tmp.size <= out->size - start) {
+        memcpy(out->data + start, tmp.data ? tmp.data : "", tmp.size);
+        out->size = start + tmp.size;
+        out->data[out->size] = '\0';
+    }
+    rf_buf_free(p, &tmp);
+    return r;
+}
+
 int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
 {
     if (rf_buf_reserve(p, out, n) < 0)
         return -1;
     char *d = out->data;
     size_t start = out->size, o = out->size;
-    int pending_space = 0;
+    int pending_space = 0, shy = 0;
     size_t i = 0;
     while (i < n) {
         /* eight printable ASCII bytes (none <= space, none >= 0x80) at once */
@@ -52,8 +67,10 @@ int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
         }
         size_t from = i;
         int32_t cp = rf_next_cp(s, n, &i);
-        if (cp == 0xAD)
+        if (cp == 0xAD) {
+            shy = 1;
             continue;
+        }
         if (rf_is_space_cp(cp)) {
             pending_space = o > start;
             continue;
@@ -66,7 +83,7 @@ int rf_collapse(rf_parser *p, const char *s, size_t n, rf_buf *out)
     }
     d[o] = '\0';
     out->size = o;
-    return 0;
+    return shy ? renormalize(p, out, start) : 0;
 }
 
 int rf_eq_fold2(rf_parser *p, const char *a, size_t an, const char *b, size_t bn)
