@@ -21,6 +21,12 @@
 
 enum { DECISION_TEXT = 8192, MAX_HITS = 64 };
 
+static int ends_open(const char *s, size_t n)
+{
+    unsigned char c = n ? (unsigned char)s[n - 1] : 0;
+    return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == ',' || c == '-' || c >= 0x80;
+}
+
 void rf_decision_begin(rf_parser *p)
 {
     p->in_decision = 1;
@@ -37,8 +43,10 @@ void rf_decision_text(rf_parser *p, const rf_para *para)
         size_t n = para->lines[i].cln_len;
         if (p->dec_text.size + n + 1 > DECISION_TEXT)
             return;
+        /* a line that ends open (a letter, a comma) wraps a sentence; any
+         * other line end ends one ("For stemte: A (3)" ⏎ "Imod stemte: ...") */
         if (p->dec_text.size)
-            rf_buf_putc(p, &p->dec_text, i ? ' ' : '\n');
+            rf_buf_putc(p, &p->dec_text, i && ends_open(p->dec_text.data, p->dec_text.size) ? ' ' : '\n');
         rf_buf_append(p, &p->dec_text, RF_CLN(para, i), n);
         if (p->dec_lines.size)
             rf_buf_putc(p, &p->dec_lines, '\n');

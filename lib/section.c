@@ -138,6 +138,28 @@ void rf_section_open(rf_parser *p, const rf_heading_ex *h, const rf_line *l, con
 
 /* ---- absences written in a decision -------------------------------------------- */
 
+/* A person's name: at most six words, each with a capital but for the
+ * particles ("Liv Gro Jensen", "Inge de Vries"); not a clause ("Jens Lund
+ * (A) erklærede sig inhabil"). */
+static int person_name(const char *s, size_t n)
+{
+    static const char *const particles[] = {"af", "de", "von", "van", "la", "le", "du"};
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        size_t j = i;
+        int ok = rf_is_upper_cp(rf_next_cp(s, e, &j));
+        for (size_t k = 0; !ok && k < sizeof particles / sizeof particles[0]; k++)
+            ok = e - i == strlen(particles[k]) && memcmp(s + i, particles[k], e - i) == 0;
+        if (!ok || ++words > 6)
+            return 0;
+        i = e + 1;
+    }
+    return words > 0;
+}
+
 static void absence_sentences(rf_parser *p, const rf_para *para)
 {
     if (p->section_kind != REFERAT_SECTION_DECISION || p->section_history)
@@ -151,7 +173,7 @@ static void absence_sentences(rf_parser *p, const rf_para *para)
         while (rf_next_name(names.s, names.n, &pos, &name, &note)) {
             while (name.n && (name.s[name.n - 1] == '.' || name.s[name.n - 1] == ','))
                 name.n--;
-            if (name.n)
+            if (person_name(name.s, name.n))
                 rf_blocks_absence(p, name.s, name.n, l->line, l->start, l->end);
         }
     }
