@@ -5,7 +5,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libutf8proc-dev libcmocka-dev
           python3 python3-dev swig python3-pytest python3-pandas
           python3-wheel python3-venv
-          doxygen man-db groff-base dpkg-dev file gcovr)
+          doxygen man-db groff-base dpkg-dev file gcovr
+          python3-dask python3-distributed)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
