@@ -30,9 +30,10 @@
  *     clause says as background (", da budgettet for 2015 blev vedtaget",
  *     up to its comma).
  *  2. Per point, the phrase of the highest rank wins, the earliest of equal
- *     rank: 3 a decision on the case (approved, rejected, recommended,
- *     postponed, not treated), 2 routing, noting and a bare "besluttede",
- *     1 discussed. So a routing verb gives way to the decision it carries:
+ *     rank: 4 a decision on the case (approved, rejected, recommended,
+ *     postponed, not treated), 3 routing and noting, 2 a bare "besluttede"
+ *     (decided, without saying what), 1 discussed. So a routing verb gives
+ *     way to the decision it carries:
  *     "Tilbagesendes X med bemærkning, at byrådet ... har vedtaget
  *     Magistratens indstilling" is approved, "Fremsendes til Aarhus Byråd
  *     med bemærkning, at Magistraten ... anbefaler, at byrådet tiltræder"
@@ -46,7 +47,7 @@
  *     the next sentences until another; one inside a sentence only to its
  *     end. The text before any point is point 0. Several points give one
  *     outcome when they agree and MIXED when they differ; point 0 counts
- *     among them only when it is a decision (rank 3) as strong as theirs
+ *     among them only when it is a decision (rank 4) as strong as theirs
  *     ("Udvalget drøftede sagen. Ad 1: Godkendt. Ad 2: Godkendt." is
  *     approved; "Godkendt, dog således at pkt. 3 udsættes" is mixed).
  */
@@ -454,13 +455,14 @@ static int best_phrase(const char *s, size_t n, const tok *t, int at_start, cons
 /* Does the word (its core) end in key, without case? */
 static int core_ends_with(const char *s, const tok *t, const char *key)
 {
-    for (size_t k = t->cb; k < t->ce; k++) {
-        if (((unsigned char)s[k] & 0xC0) == 0x80)
-            continue;
-        if (rf_fold_eq(s + k, t->ce - k, key))
-            return 1;
+    size_t cps = rf_count_cps(key, strlen(key)), k = t->ce;
+    while (cps > 0 && k > t->cb) {
+        do
+            k--;
+        while (k > t->cb && ((unsigned char)s[k] & 0xC0) == 0x80);
+        cps--;
     }
-    return 0;
+    return cps == 0 && rf_fold_eq(s + k, t->ce - k, key);
 }
 
 /* The subject of a clause starts after its joining word (", idet X ..."). */
@@ -493,17 +495,19 @@ static int subject_is_body(const char *s, size_t b, size_t e)
 {
     tok t;
     size_t i = subject_start(s, b, e);
-    int body = 0, words = 0;
-    while (i < e && next_tok(s, e, &i, &t)) {
+    int words = 0;
+    /* the first noun of either kind decides; a subject is short: 24 words
+     * are looked at */
+    while (i < e && words < 24 && next_tok(s, e, &i, &t)) {
         words++;
         for (size_t k = 0; k < sizeof minority_nouns / sizeof minority_nouns[0]; k++)
             if (core_ends_with(s, &t, minority_nouns[k]))
                 return 0;
         for (size_t k = 0; k < sizeof body_nouns / sizeof body_nouns[0]; k++)
             if (core_ends_with(s, &t, body_nouns[k]))
-                body = 1;
+                return 1;
     }
-    return body || words == 0;
+    return words == 0;
 }
 
 /* Does the clause [b, e) talk of an amendment (its first or second word)? */
@@ -585,7 +589,9 @@ static const phrase outcome_phrases[] = {
     {"godkendtes", A, 0},
     {"blev godkendt", A, 0},
     {"er godkendt", A, 0},
-    {"indstillingen ~1 godkendt", A, 0},
+    {"indstillingen godkendt", A, 0},
+    {"indstillingen blev godkendt", A, 0},
+    {"indstillingen er godkendt", A, 0},
     {"indstillingen godkendes", A, 0},
     {"vedtaget", A, 0},
     {"vedtog", A, 0},
@@ -593,14 +599,18 @@ static const phrase outcome_phrases[] = {
     {"vedtager", A, 0},
     {"vedtoges", A, 0},
     {"har vedtaget", A, 0},
-    {"indstillingen ~1 vedtaget", A, 0},
+    {"indstillingen vedtaget", A, 0},
+    {"indstillingen blev vedtaget", A, 0},
+    {"indstillingen er vedtaget", A, 0},
     {"blev vedtaget", A, 0},
     {"enstemmigt vedtaget", A, 0},
     {"tiltrådt", A, 0},
     {"tiltrådte", A, 0},
     {"tiltræder", A, 0},
     {"tiltrædes", A, 0},
-    {"indstillingen ~1 tiltrådt", A, 0},
+    {"indstillingen tiltrådt", A, 0},
+    {"indstillingen blev tiltrådt", A, 0},
+    {"indstillingen er tiltrådt", A, 0},
     {"kunne tiltræde", A, P_SUBJECT},
     {"kan tiltræde", A, P_SUBJECT},
     {"kunne godkende", A, P_SUBJECT},
@@ -615,7 +625,8 @@ static const phrase outcome_phrases[] = {
     {"imødekommes", A, 0},
     {"imødekom", A, 0},
     {"indstillingen følges", A, 0},
-    {"indstillingen ~1 fulgt", A, 0},
+    {"indstillingen fulgt", A, 0},
+    {"indstillingen blev fulgt", A, 0},
     {"følger indstillingen", A, 0},
     {"fulgte indstillingen", A, 0},
     {"tilsluttede sig", A, 0},
@@ -623,6 +634,12 @@ static const phrase outcome_phrases[] = {
     {"bakkede op", A, 0},
     {"bakker op", A, 0},
     {"nikkede ~1 til", A, 0},
+    {"at godkende", A, 0},
+    {"at vedtage", A, 0},
+    {"at tiltræde", A, 0},
+    {"at bevilge", A, 0},
+    {"at imødekomme", A, 0},
+    {"sendes i ~1 høring", A, 0},       /* the draft is approved for hearing */
     {"besluttede", A, P_GENERIC},
     {"besluttet", A, P_GENERIC},
     {"besluttes", A, P_GENERIC},
@@ -663,6 +680,9 @@ static const phrase outcome_phrases[] = {
     {"kan ikke anbefale", X, P_SUBJECT},
     {"kunne ikke støtte", X, P_SUBJECT},
     {"kan ikke støtte", X, P_SUBJECT},
+    {"besluttede ikke at", X, 0},
+    {"at afvise", X, 0},
+    {"at forkaste", X, 0},
     {"afvist", X, 0},
     {"afvises", X, 0},
     {"afviste", X, 0},
@@ -680,6 +700,8 @@ static const phrase outcome_phrases[] = {
 
     /* recommended: passed on to a higher body */
     {"anbefales", R, P_CONTENT},
+    {"anbefales godkendt", R, 0},
+    {"anbefales til godkendelse", R, 0},
     {"anbefalet", R, 0},
     {"anbefaler", R, P_CONTENT},
     {"anbefalede", R, P_CONTENT},
@@ -689,6 +711,7 @@ static const phrase outcome_phrases[] = {
     {"indstilles", R, P_CONTENT},
     {"indstilles til godkendelse", R, 0},
     {"indstilles godkendt", R, 0},
+    {"at anbefale", R, P_CONTENT},
     {"indstiller", R, P_CONTENT},
     {"indstillede", R, P_CONTENT},
 
@@ -704,7 +727,8 @@ static const phrase outcome_phrases[] = {
     {"blev orienteret", N, P_CONTENT},
     {"er orienteret", N, P_CONTENT},
     {"orienterede", N, P_CONTENT},
-    {"orientering* ~1 modtaget", N, 0},
+    {"orientering* modtaget", N, 0},
+    {"orientering* blev modtaget", N, 0},
     {"kvitterede for ~2 orientering*", N, 0},
     {"ingen bemærkninger", N, 0},
     {"ingen yderligere bemærkninger", N, 0},
@@ -751,6 +775,7 @@ static const phrase outcome_phrases[] = {
     {"udskydes", P, 0},
     {"udskød", P, 0},
     {"udskyde", P, 0},
+    {"at udsætte", P, 0},
     {"genoptages", P, 0},
     {"genoptaget", P, 0},
     {"tages op igen", P, 0},
@@ -787,6 +812,10 @@ static const phrase outcome_phrases[] = {
     {"sendt tilbage", F, 0},
     {"sendes retur", F, 0},
     {"returneres", F, 0},
+    {"at oversende", F, 0},
+    {"at fremsende", F, 0},
+    {"at henvise", F, 0},
+    {"at sende ~3 til", F, 0},
     {"^sendes", F, 0},
 
     /* not treated */
@@ -990,14 +1019,14 @@ int rf_outcome_rank(const rf_outcome_hit *h)
         return 1;
     case RF_OUTCOME_NOTED:
     case RF_OUTCOME_REFERRED:
-        return 2;
+        return 3;
     case RF_OUTCOME_APPROVED:
-        return (h->flags & RF_OUTCOME_GENERIC) ? 2 : 3;
+        return (h->flags & RF_OUTCOME_GENERIC) ? 2 : 4;
     case RF_OUTCOME_RECOMMENDED:
     case RF_OUTCOME_POSTPONED:
     case RF_OUTCOME_REJECTED:
     case RF_OUTCOME_NOT_TREATED:
-        return 3;
+        return 4;
     default:
         return 0;
     }
@@ -1066,7 +1095,7 @@ static rf_outcome combine(const rf_outcome_hit *hits, size_t n, size_t *decisive
     rf_outcome out = RF_OUTCOME_UNKNOWN;
     int differ = 0;
     for (size_t k = 0; k < ng; k++) {
-        if (have_zero && k == zero && (g[k].rank < max_rank || g[k].rank < 3))
+        if (have_zero && k == zero && (g[k].rank < max_rank || g[k].rank < 4))
             continue;
         rf_outcome o = hits[g[k].best].outcome;
         if (*decisive == n || g[k].best < *decisive)
@@ -1243,6 +1272,8 @@ static int vote_label_at(const char *s, size_t n, const tok *t, int at_start, co
 static rf_slice bracket_content(const char *s, size_t n, size_t open, size_t *close)
 {
     int depth = 0;
+    if (n - open > 4000) /* a list of names is shorter */
+        n = open + 4000;
     for (size_t i = open; i < n; i++) {
         if (s[i] == '(')
             depth++;
@@ -1309,26 +1340,42 @@ static tok vote_value(const char *s, size_t n, tok label, int *count, rf_slice *
             break;
     }
     *names = trim_slice(s, b, e);
+    if (*count < 0 && names->n && rf_fold_eq(names->s, names->n, "ingen")) {
+        *count = 0; /* "Imod stemte: Ingen" */
+        names->s = NULL;
+        names->n = 0;
+    }
     return prev;
 }
 
-/* Does t's sentence speak of votes ("stemmer", "stemte", "afstemning")? */
-static int vote_context(const char *s, size_t n, size_t sentence_b)
+/* Does the sentence speak of votes ("stemmer", "stemte", "afstemning")?
+ * Found once a sentence: *ctx is -1 until then. */
+typedef struct vote_ctx {
+    size_t sentence_b;        /* where the sentence starts */
+    int known;                /* -1 not looked at yet, else 0 or 1 */
+} vote_ctx;
+
+static int vote_context(const char *s, size_t n, vote_ctx *ctx)
 {
+    if (ctx->known >= 0)
+        return ctx->known;
     tok c;
-    size_t i = sentence_b;
+    size_t i = ctx->sentence_b;
+    ctx->known = 0;
     if (!next_tok(s, n, &i, &c))
         return 0;
     do {
-        if (core_starts(s, &c, "stem") || core_starts(s, &c, "afstemning"))
-            return 1;
+        if (core_starts(s, &c, "stem") || core_starts(s, &c, "afstemning")) {
+            ctx->known = 1;
+            break;
+        }
     } while (advance(s, n, &c));
-    return 0;
+    return ctx->known;
 }
 
 /* "3 stemmer for (O)", "25 imod", "20 stemmer mod 5", "1 undlod at stemme",
  * "25 afgivne stemmer" at word t: 1 with the last word read. */
-static int vote_count_at(const char *s, size_t n, const tok *t, size_t sentence_b, rf_vote *v,
+static int vote_count_at(const char *s, size_t n, const tok *t, vote_ctx *ctx, rf_vote *v,
                          tok *last, int *parts)
 {
     int x;
@@ -1370,7 +1417,7 @@ static int vote_count_at(const char *s, size_t n, const tok *t, size_t sentence_
         tok d = c;
         int y;
         if (advance(s, n, &d) && count_value(s, &d, 1, &y) &&
-            (noun || vote_context(s, n, sentence_b))) {
+            (noun || vote_context(s, n, ctx))) {
             rf_slice none = {NULL, 0};
             vote_set(v, SIDE_FOR, x, none);
             *last = d;
@@ -1392,7 +1439,7 @@ static int vote_count_at(const char *s, size_t n, const tok *t, size_t sentence_
     }
     if (side < 0)
         return 0;
-    if (!noun && side != SIDE_TOTAL && !vote_context(s, n, sentence_b))
+    if (!noun && side != SIDE_TOTAL && !vote_context(s, n, ctx))
         return 0;
     *last = c;
     if (side == SIDE_ABSTAIN && core_is(s, &c, "hverken")) {
@@ -1438,13 +1485,14 @@ int rf_find_vote(const char *s, size_t n, rf_vote *out)
     walker w;
     walk_begin(&w, s, n);
     int parts = 0, sentence = -1;
-    size_t sentence_b = 0;
+    vote_ctx ctx = {0, -1};
     tok prev = w.t;
     int have_prev = 0;
     while (w.have) {
         if (w.sentence != sentence) {
             sentence = w.sentence;
-            sentence_b = w.t.b;
+            ctx.sentence_b = w.t.b;
+            ctx.known = -1;
             have_prev = 0;
         }
         tok last;
@@ -1461,7 +1509,7 @@ int rf_find_vote(const char *s, size_t n, rf_vote *out)
                 last = vote_value(s, n, last, &count, &names);
                 vote_set(out, side, count, names);
                 parts++;
-            } else if (vote_count_at(s, n, &w.t, sentence_b, out, &last, &parts)) {
+            } else if (vote_count_at(s, n, &w.t, &ctx, out, &last, &parts)) {
                 /* counted */
             } else {
                 int k = best_phrase(s, n, &w.t, w.at_start, vote_subjects, COUNT_OF(vote_subjects),
@@ -1593,8 +1641,8 @@ const char *rf_participation_name(rf_participation_kind k)
 #define AWY RF_PART_ABSENT
 
 /* The statements; P_AFTER: the names follow ("Afbud: X"), else they are the
- * clause's subject ("X tog forbehold"); P_SUBJECT: a subject that is the
- * body makes it an outcome, not a participation. */
+ * clause's subject ("X tog forbehold"), which must start with a capital and
+ * must not be the body ("Udvalget kunne ikke tiltræde" is an outcome). */
 static const phrase participation_phrases[] = {
     /* names after */
     {"følgende deltog ikke i behandlingen af punktet", REC, P_AFTER},
@@ -1648,15 +1696,15 @@ static const phrase participation_phrases[] = {
     {"mødte ikke", AWY, 0},
 
     /* dissent */
-    {"kunne ikke tiltræde", DIS, P_SUBJECT},
-    {"kan ikke tiltræde", DIS, P_SUBJECT},
-    {"kunne ikke godkende", DIS, P_SUBJECT},
-    {"kan ikke godkende", DIS, P_SUBJECT},
-    {"kunne ikke anbefale", DIS, P_SUBJECT},
-    {"kan ikke anbefale", DIS, P_SUBJECT},
-    {"kunne ikke støtte", DIS, P_SUBJECT},
-    {"kan ikke støtte", DIS, P_SUBJECT},
-    {"kunne ikke gå ind for", DIS, P_SUBJECT},
+    {"kunne ikke tiltræde", DIS, 0},
+    {"kan ikke tiltræde", DIS, 0},
+    {"kunne ikke godkende", DIS, 0},
+    {"kan ikke godkende", DIS, 0},
+    {"kunne ikke anbefale", DIS, 0},
+    {"kan ikke anbefale", DIS, 0},
+    {"kunne ikke støtte", DIS, 0},
+    {"kan ikke støtte", DIS, 0},
+    {"kunne ikke gå ind for", DIS, 0},
     {"stemte imod", DIS, 0},
     {"stemmer imod", DIS, 0},
     {"stemte nej", DIS, 0},
@@ -1674,15 +1722,15 @@ static const phrase participation_phrases[] = {
     {"ønskede ~4 ført til referat", DIS, 0},
 
     /* assent of named members */
-    {"kunne tiltræde", ASN, P_SUBJECT},
-    {"kan tiltræde", ASN, P_SUBJECT},
-    {"kunne godkende", ASN, P_SUBJECT},
-    {"kan godkende", ASN, P_SUBJECT},
-    {"kunne anbefale", ASN, P_SUBJECT},
-    {"kan anbefale", ASN, P_SUBJECT},
-    {"kunne støtte", ASN, P_SUBJECT},
-    {"stemte for", ASN, P_SUBJECT},
-    {"stemte ja", ASN, P_SUBJECT},
+    {"kunne tiltræde", ASN, 0},
+    {"kan tiltræde", ASN, 0},
+    {"kunne godkende", ASN, 0},
+    {"kan godkende", ASN, 0},
+    {"kunne anbefale", ASN, 0},
+    {"kan anbefale", ASN, 0},
+    {"kunne støtte", ASN, 0},
+    {"stemte for", ASN, 0},
+    {"stemte ja", ASN, 0},
 
     /* abstain */
     {"undlod at stemme", ABS, 0},
@@ -1716,6 +1764,18 @@ static size_t sentence_end(const char *s, size_t n, tok t)
     return t.ce > t.cb ? t.ce : t.e;
 }
 
+/* The end of t's clause (before ", og Ole ..."), or of its sentence. */
+static size_t clause_end(const char *s, size_t n, tok t)
+{
+    for (;;) {
+        tok u;
+        size_t i = t.e;
+        if (!next_tok(s, n, &i, &u) || ends_sentence(s, &t, &u) || starts_clause(s, &t, &u))
+            return t.ce > t.cb ? t.ce : t.e;
+        t = u;
+    }
+}
+
 int rf_find_participation(const char *s, size_t n, rf_participation *out)
 {
     walker w;
@@ -1731,12 +1791,11 @@ int rf_find_participation(const char *s, size_t n, rf_participation *out)
             continue;
         }
         const phrase *p = &participation_phrases[k];
-        size_t stop = sentence_end(s, n, last);
         rf_slice names = {NULL, 0};
-        size_t from;
+        size_t from, stop;
         if (p->flags & P_AFTER) {
-            size_t b = end;
-            names = trim_slice(s, b, stop > b ? stop : b);
+            stop = sentence_end(s, n, last);
+            names = trim_slice(s, end, stop > end ? stop : end);
             from = w.t.cb;
         } else {
             if (!subject_names(s, w.clause_b, w.t.b, &names)) {
@@ -1745,15 +1804,21 @@ int rf_find_participation(const char *s, size_t n, rf_participation *out)
                 walk_past(&w, last);
                 continue;
             }
+            /* the statement ends with its clause: "Jens stemte imod, og Ole
+             * undlod at stemme" are two */
+            stop = clause_end(s, n, last);
             from = (size_t)(names.s - s);
         }
+        if (stop < end)
+            stop = end;
         out->kind = (rf_participation_kind)p->value;
         out->names = names;
         out->phrase.s = s + w.t.cb;
         out->phrase.n = end - w.t.cb;
-        out->note = (p->flags & P_AFTER) ? (rf_slice){NULL, 0} : trim_slice(s, end, stop > end ? stop : end);
+        if (!(p->flags & P_AFTER))
+            out->note = trim_slice(s, end, stop);
         out->pos = from;
-        out->len = (stop > end ? stop : end) - from;
+        out->len = stop - from;
         return 1;
     }
     return 0;

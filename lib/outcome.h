@@ -6,8 +6,8 @@
  *
  * The phrases are tables of alternatives next to their recognizers (the
  * style of layout.c); matching is word by word and without case, Danish
- * letters included. docs in outcome.c explain the pattern notation and the
- * rules that decide between phrases. */
+ * letters included. The comment at the top of outcome.c gives the pattern
+ * notation and the rules that decide between phrases. */
 #ifndef REFERAT_OUTCOME_H
 #define REFERAT_OUTCOME_H
 
@@ -41,7 +41,8 @@ const char *rf_outcome_name(rf_outcome o);
  * phrase is not the decision's own outcome: rf_combine_outcomes passes over
  * it. */
 #define RF_OUTCOME_GENERIC 0x01u   /* "besluttede", "Det blev besluttet": decided,
-                                      without saying what (ranks below the others) */
+                                      without saying what (ranks below all but
+                                      discussed) */
 #define RF_OUTCOME_MEMBERS 0x02u   /* said of named members or a minority: "Solveig
                                       Munk kunne ikke tiltræde indstillingen" */
 #define RF_OUTCOME_NESTED 0x04u    /* what a recommendation recommends: "anbefaler,
@@ -62,8 +63,8 @@ typedef struct rf_outcome_hit {
  * returns how many there are (more than max when hits was too short). */
 size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t max);
 
-/* How strongly a phrase decides the case: 3 a decision on it (approved,
- * rejected, recommended, postponed, not treated), 2 routing, noting or a
+/* How strongly a phrase decides the case: 4 a decision on it (approved,
+ * rejected, recommended, postponed, not treated), 3 routing or noting, 2 a
  * generic "besluttede", 1 discussed, 0 not the decision's outcome (members,
  * nested, amendment). */
 int rf_outcome_rank(const rf_outcome_hit *h);
