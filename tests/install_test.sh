@@ -25,7 +25,9 @@ for ex in list_items decisions_csv attendance tables_csv; do
      $(pkg-config --cflags --libs libreferat) -o "$tmp/$ex"
   "$tmp/$ex" "$src/examples/sample.txt" | cmp - "$src/tests/examples/$ex.out"
 done
-ldd "$tmp/list_items" | grep -q "$libdir/libreferat.so.1"
+# (no "| grep -q" under pipefail: grep may exit before ldd has written all)
+ldd "$tmp/list_items" > "$tmp/ldd.txt"
+grep -q "$libdir/libreferat.so.1" "$tmp/ldd.txt"
 
 step "examples with find_package(referat CONFIG)"
 cmake -S "$src/examples/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
@@ -35,7 +37,7 @@ cmake --build "$tmp/consumer" >/dev/null
   | cmp - "$src/tests/examples/stream_stdin.out"
 
 step "one version everywhere: $version"
-"$prefix/bin/referat" --version | grep -qx "referat $version"
+test "$("$prefix/bin/referat" --version)" = "referat $version"
 grep -q "set(PACKAGE_VERSION \"$version\")" "$libdir/cmake/referat/referatConfigVersion.cmake"
 grep -q "#define REFERAT_VERSION_STRING \"$version\"" "$prefix/include/referat/version.h"
 pydir=$(dirname "$(find "$prefix" -path '*-packages/referat/__init__.py' | head -n1)")
@@ -44,17 +46,17 @@ PYTHONPATH=$(dirname "$pydir") "$python" -c \
    print(len(referat.parse_file('$src/examples/sample.txt').meetings[0].items), 'items')"
 
 step "the man page renders"
-man -l "$prefix/share/man/man1/referat.1" 2>/dev/null | grep -q "EXIT STATUS"
+man -l "$prefix/share/man/man1/referat.1" 2>/dev/null | grep -c "EXIT STATUS" >/dev/null
 
 step "cpack: .deb and .tar.gz"
 (cd "$build" && cpack -G "DEB;TGZ" -B "$tmp/pkg" >/dev/null)
 deb=$(ls "$tmp"/pkg/*.deb)
 tgz=$(ls "$tmp"/pkg/*.tar.gz)
-tar -tzf "$tgz" | grep -q "include/referat/referat.h"
-dpkg-deb --field "$deb" Version | grep -qx "$version"
+tar -tzf "$tgz" | grep -c "include/referat/referat.h" >/dev/null
+dpkg-deb --field "$deb" Version | grep -cx "$version" >/dev/null
 dpkg -x "$deb" "$tmp/root"
 rootlib=$(dirname "$(find "$tmp/root" -name libreferat.so | head -n1)")
-PKG_CONFIG_PATH=$rootlib/pkgconfig pkg-config --cflags libreferat | grep -q "$tmp/root"
+PKG_CONFIG_PATH=$rootlib/pkgconfig pkg-config --cflags libreferat | grep -c "$tmp/root" >/dev/null
 # shellcheck disable=SC2046
 cc -std=c11 "$src/examples/list_items.c" \
    $(PKG_CONFIG_PATH=$rootlib/pkgconfig pkg-config --cflags --libs libreferat) -o "$tmp/from_deb"
