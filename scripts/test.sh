@@ -46,3 +46,18 @@ ctest --test-dir build-cov -j"$jobs" -LE nosan -E python >/dev/null || \
   ctest --test-dir build-cov --output-on-failure -LE nosan -E python --rerun-failed
 gcovr -r . build-cov --filter 'lib/' --branches --print-summary \
   --fail-under-branch "$COVERAGE_FLOOR" | tail -4
+
+# ---- fuzzing and valgrind (fuzz/README.md) --------------------------------------
+# FUZZ_SECONDS: fuzzing time of each harness (default 60).
+echo "== valgrind: referat dump over the fixtures, corpora and fuzz seeds"
+if command -v valgrind >/dev/null 2>&1; then
+  fuzz/valgrind.sh build
+else
+  echo "skipped: valgrind is not installed"
+fi
+echo "== fuzzing: replay fuzz/regressions and fuzz/corpus, then ${FUZZ_SECONDS:-60} s a harness"
+if command -v clang >/dev/null 2>&1; then
+  FUZZ_BUILD_JOBS="$jobs" scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+else
+  echo "skipped: clang is not installed (the libFuzzer harnesses need it)"
+fi
