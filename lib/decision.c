@@ -19,7 +19,9 @@
 
 #include "outcome.h"
 
-enum { DECISION_TEXT = 8192, MAX_HITS = 64 };
+/* The outcome stands in a decision's first sentences: it is read from the
+ * first OUTCOME_TEXT bytes (votes and participation from all it keeps). */
+enum { DECISION_TEXT = 8192, OUTCOME_TEXT = 2048, MAX_HITS = 64 };
 
 static int ends_open(const char *s, size_t n)
 {
@@ -180,6 +182,11 @@ void rf_decision_end(rf_parser *p)
     size_t n = p->dec_text.size;
     participation(p, s, n);
     votes(p, p->dec_lines.data ? p->dec_lines.data : "", p->dec_lines.size);
+    if (n > OUTCOME_TEXT) {
+        n = OUTCOME_TEXT;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* not inside a character */
+    }
     rf_outcome_result r;
     rf_decide_outcome(s, n, &r);
     outcome_event(p, r.outcome, s, r.pos, r.len, r.reason, 0);

@@ -21,8 +21,18 @@
 
 /* ---- words without case ---------------------------------------------------- */
 
+/* ASCII lower case of a byte (other bytes as they are). */
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 size_t rf_fold_prefix(const char *s, size_t n, const char *key)
 {
+    /* most calls fail on the first byte: decide that without work */
+    unsigned char k0 = (unsigned char)key[0];
+    if (k0 < 0x80 && k0 && (n == 0 || ((unsigned char)s[0] < 0x80 && ascii_lower((unsigned char)s[0]) != k0)))
+        return 0;
     size_t i = 0, k = 0, kn = strlen(key);
     while (k < kn) {
         if (i >= n)
@@ -57,8 +67,13 @@ static int is_word_char(const char *s, size_t n, size_t i)
 
 long rf_fold_find(const char *s, size_t n, const char *key)
 {
+    unsigned char k0 = (unsigned char)key[0];
     for (size_t i = 0; i < n; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80)
+        unsigned char c = (unsigned char)s[i];
+        /* an ASCII key starts with an ASCII letter in either case */
+        if (k0 < 0x80 && (c >= 0x80 || ascii_lower(c) != k0))
+            continue;
+        if ((c & 0xC0) == 0x80)
             continue;
         if (i > 0 && is_word_char(s, n, i) && is_word_char(s, n, i - 1))
             continue;

@@ -366,8 +366,9 @@ static void compact(rf_parser *p)
         return;
     size_t n = held_count(pg);
     size_t base = n ? pg->lines[pg->head].off : pg->text.size;
-    /* move only when what was let go outweighs what is held */
-    if (pg->head < 64 && base < pg->text.size - base)
+    /* move only when what was let go outweighs what is held (bytes and
+     * lines): each held byte is moved a bounded number of times */
+    if (base < pg->text.size - base || pg->head < n)
         return;
     memmove(pg->lines, pg->lines + pg->head, n * sizeof *pg->lines);
     for (size_t i = 0; i < n; i++)
