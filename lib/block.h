@@ -1,5 +1,5 @@
 /* libreferat internals: the block being built (blocks.c, block_build.c,
- * block_emit.c). Nothing here is public API. */
+ * block_emit.c, table.c, list.c). Nothing here is public API. */
 #ifndef REFERAT_BLOCK_H
 #define REFERAT_BLOCK_H
 
@@ -58,9 +58,22 @@ void rf_block_free(rf_parser *p, rf_block *b);
  * piece ends. NULL when memory ran out. */
 rf_block *rf_block_build(rf_parser *p, const rf_para *para, size_t from, size_t *end);
 
+/* table.c */
+void rf_table_build(rf_parser *p, rf_block *b, const rf_para *para, size_t from, size_t end);
+long rf_table_uniform(const rf_block *b);
+void rf_table_append(rf_parser *p, rf_block *b, const rf_block *x);
+/* Marks the header rows; returns the column count. */
+size_t rf_table_mark_headers(rf_block *b);
+void rf_table_row_event(rf_parser *p, const rf_block *b, const row_ref *r, referat_event *ev);
+
+/* list.c */
+void rf_list_build(rf_parser *p, rf_block *b, const rf_para *para, size_t from, size_t end);
+void rf_list_append(rf_parser *p, rf_block *b, const rf_block *x);
+void rf_list_item_event(rf_parser *p, const rf_block *b, const item_ref *it, referat_event *ev);
+
 /* block_emit.c: rf_block_emit takes the block (recycles or queues it). */
+referat_string rf_block_str(rf_parser *p, const rf_block *b, size_t off, size_t len);
 void rf_block_emit(rf_parser *p, rf_block *b, int heading);
-int rf_block_expand(rf_parser *p, rf_block *b, size_t *index, referat_event *ev);
 void rf_block_emit_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
                            uint64_t start, uint64_t end);
 

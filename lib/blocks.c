@@ -68,46 +68,6 @@ static void extend_span(rf_block *b, const rf_block *x)
     b->raw_size += x->raw_size;
 }
 
-static void append_rows(rf_parser *p, rf_block *b, const rf_block *x)
-{
-    size_t base_cell = b->n_cells;
-    for (size_t i = 0; i < x->n_cells; i++) {
-        void *arr = b->cells;
-        if (rf_grow(p, &arr, &b->cap_cells, b->n_cells + 1, sizeof(cell_ref)) < 0)
-            return;
-        b->cells = arr;
-        b->cells[b->n_cells].off = b->text.size;
-        b->cells[b->n_cells].len = x->cells[i].len;
-        rf_buf_append(p, &b->text, x->text.data + x->cells[i].off, x->cells[i].len);
-        b->n_cells++;
-    }
-    for (size_t i = 0; i < x->n_rows; i++) {
-        void *arr = b->rows;
-        if (rf_grow(p, &arr, &b->cap_rows, b->n_rows + 1, sizeof(row_ref)) < 0)
-            return;
-        b->rows = arr;
-        b->rows[b->n_rows] = x->rows[i];
-        b->rows[b->n_rows].first_cell += base_cell;
-        b->n_rows++;
-    }
-}
-
-static void append_items(rf_parser *p, rf_block *b, const rf_block *x)
-{
-    for (size_t i = 0; i < x->n_items; i++) {
-        void *arr = b->items;
-        if (rf_grow(p, &arr, &b->cap_items, b->n_items + 1, sizeof(item_ref)) < 0)
-            return;
-        b->items = arr;
-        item_ref it = x->items[i];
-        it.label_off = b->text.size;
-        rf_buf_append(p, &b->text, x->text.data + x->items[i].label_off, it.label_len);
-        it.text_off = b->text.size;
-        rf_buf_append(p, &b->text, x->text.data + x->items[i].text_off, it.text_len);
-        b->items[b->n_items++] = it;
-    }
-}
-
 /* Rule 4's test on two plain paragraphs. */
 static int page_break(const rf_block *b, const rf_block *x)
 {
@@ -150,9 +110,9 @@ static int try_merge(rf_parser *p, rf_block *b, const rf_block *x)
         rf_clean_collapsed(p, b->text.data, b->text.size, &b->clean);
         b->joined = 1;
     } else if (b->kind == BK_LIST) {
-        append_items(p, b, x);
+        rf_list_append(p, b, x);
     } else {
-        append_rows(p, b, x);
+        rf_table_append(p, b, x);
     }
     extend_span(b, x);
     return 1;

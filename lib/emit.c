@@ -5,14 +5,15 @@
  * of chained blocks that never move, so views stay valid while the queue
  * fills. When the queue has been handed out completely and the caller asks
  * for the next event, queue and arena are reset (SPEC: views are valid until
- * the next call). A list or table is queued as one deferred entry that makes
+ * the next call). A list or table is queued as one deferred entry (through
+ * rf_deferred_ops: the queue knows no block) that makes
  * its items or rows one per call, so that a block of a million rows never
  * sits in the queue as a million events. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "block.h"
+#include "internal.h"
 
 #define ARENA_MIN 4096
 #define ALIGN 16
@@ -142,14 +143,18 @@ int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
     return 0;
 }
 
-void rf_emit_deferred(rf_parser *p, rf_block *b)
+void rf_emit_deferred(rf_parser *p, void *ctx, const rf_deferred_ops *ops,
+                      const referat_span *span)
 {
-    referat_event *ev = rf_emit(p, REFERAT_EV_NONE, b->start, b->end, b->line, b->end_line);
+    referat_event *ev = rf_emit(p, REFERAT_EV_NONE, span->start_offset, span->end_offset,
+                                span->start_line, span->end_line);
     if (!ev) {
-        rf_block_free(p, b);
+        ops->done(p, ctx);
         return;
     }
-    p->queue[p->q_head + p->q_count - 1].deferred = b;
+    rf_qentry *e = &p->queue[p->q_head + p->q_count - 1];
+    e->deferred = ctx;
+    e->ops = ops;
 }
 
 /* Keeps the newest block of an arena, frees the rest. */
@@ -187,13 +192,13 @@ int rf_queue_pop(rf_parser *p, const referat_event **ev)
         }
         arena_reset(p, &p->expand_arena);
         p->arena_in_use = &p->expand_arena;
-        int made = rf_block_expand(p, e->deferred, &e->next_index, &p->current);
+        int made = e->ops->make(p, e->deferred, &e->next_index, &p->current);
         p->arena_in_use = NULL;
         if (made) {
             *ev = &p->current;
             return 1;
         }
-        rf_block_recycle(p, e->deferred);
+        e->ops->done(p, e->deferred);
         e->deferred = NULL;
         p->q_head++;
         p->q_count--;
@@ -204,7 +209,11 @@ int rf_queue_pop(rf_parser *p, const referat_event **ev)
 void rf_queue_free(rf_parser *p)
 {
     for (size_t i = 0; i < p->q_count; i++)
-        rf_block_free(p, p->queue[p->q_head + i].deferred);
+    {
+        rf_qentry *e = &p->queue[p->q_head + i];
+        if (e->deferred)
+            e->ops->done(p, e->deferred);
+    }
     rf_queue_reset(p);
     rf_free(p, p->arena);
     p->arena = NULL;

@@ -349,20 +349,31 @@ void rf_blocks_free(rf_parser *p);
 
 /* ---- events (emit.c) ----------------------------------------------------- */
 
-typedef struct rf_block rf_block;  /* block.h */
+typedef struct rf_block rf_block;  /* block.h: the blocks' own state */
 
-/* A queued event, or a deferred list/table that makes its events lazily. */
+/* What makes the events of a deferred queue entry, one per call: make
+ * fills *ev with event number *index (and advances it), 0 when there are no
+ * more; done releases ctx (also when the parser is freed before the end).
+ * The queue knows nothing else of what it holds. */
+typedef struct rf_deferred_ops {
+    int (*make)(rf_parser *p, void *ctx, size_t *index, referat_event *ev);
+    void (*done)(rf_parser *p, void *ctx);
+} rf_deferred_ops;
+
+/* A queued event, or a deferred entry that makes its events lazily. */
 typedef struct rf_qentry {
     referat_event ev;
-    rf_block *deferred;
+    void *deferred;
+    const rf_deferred_ops *ops;
     size_t next_index;
 } rf_qentry;
 
 referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
                        uint64_t end, uint64_t line, uint64_t end_line);
-/* Queues a list or table whose items or rows are made one per call of
- * referat_parser_next (see block_emit.c); the queue owns the block. */
-void rf_emit_deferred(rf_parser *p, rf_block *b);
+/* Queues ctx, whose events ops->make makes one per call of
+ * referat_parser_next (a list or table: block_emit.c); the queue owns ctx. */
+void rf_emit_deferred(rf_parser *p, void *ctx, const rf_deferred_ops *ops,
+                      const referat_span *span);
 referat_string rf_str(rf_parser *p, const char *s, size_t n);
 referat_string rf_cstr(rf_parser *p, const char *s);
 void *rf_arena_alloc(rf_parser *p, size_t size);
