@@ -42,8 +42,9 @@ cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DREFERAT_BUILD_PYTHON=OFF \
   -DCMAKE_SHARED_LINKER_FLAGS="--coverage" >/dev/null
 cmake --build build-cov -j"$jobs"
 find build-cov -name '*.gcda' -delete
-ctest --test-dir build-cov -j"$jobs" -LE nosan -E python >/dev/null || \
-  ctest --test-dir build-cov --output-on-failure -LE nosan -E python --rerun-failed
+# (abi_symbols is left out: gcov's runtime adds exported symbols of its own)
+ctest --test-dir build-cov -j"$jobs" -LE nosan -E "python|abi_symbols" >/dev/null || \
+  ctest --test-dir build-cov --output-on-failure -LE nosan -E "python|abi_symbols" --rerun-failed
 gcovr -r . build-cov --filter 'lib/' --branches --print-summary \
   --fail-under-branch "$COVERAGE_FLOOR" | tail -4
 
