@@ -36,7 +36,7 @@ TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_api
 
 echo "== branch coverage of lib/ (gcovr; fails below the floor)"
 # The floor is the coverage the tests reach today; raise it as tests are added.
-COVERAGE_FLOOR=85
+COVERAGE_FLOOR=87
 cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DREFERAT_BUILD_PYTHON=OFF \
   -DCMAKE_C_FLAGS="--coverage" -DCMAKE_EXE_LINKER_FLAGS="--coverage" \
   -DCMAKE_SHARED_LINKER_FLAGS="--coverage" >/dev/null
@@ -45,7 +45,7 @@ find build-cov -name '*.gcda' -delete
 # (abi_symbols is left out: gcov's runtime adds exported symbols of its own)
 ctest --test-dir build-cov -j"$jobs" -LE nosan -E "python|abi_symbols" >/dev/null || \
   ctest --test-dir build-cov --output-on-failure -LE nosan -E "python|abi_symbols" --rerun-failed
-gcovr -r . build-cov --filter 'lib/' --branches --print-summary \
+gcovr -r . build-cov --filter 'lib/' --branches --print-summary --gcov-ignore-parse-errors \
   --fail-under-branch "$COVERAGE_FLOOR" | tail -4
 
 # ---- fuzzing and valgrind (fuzz/README.md) --------------------------------------
