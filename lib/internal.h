@@ -258,6 +258,12 @@ typedef struct rf_para {
 #define RF_COL(para, i) ((para)->text.data + (para)->lines[i].col_off)
 #define RF_CLN(para, i) ((para)->text.data + (para)->lines[i].cln_off)
 
+/* line.c: decodes a raw line into p->nfc and collapses it into p->col
+ * (invalid-utf8 diagnostic, or -1 on a strict error); then stores it in a
+ * paragraph with its cleaned text and its class. */
+int rf_line_read(rf_parser *p, const rf_raw_line *raw);
+void rf_line_store(rf_parser *p, rf_para *para, const rf_raw_line *raw);
+
 /* Reads one line into the paragraph builder; may complete a paragraph and
  * pass it to rf_structure_paragraph(). 0 ok, -1 error. */
 int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw);

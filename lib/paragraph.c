@@ -9,8 +9,8 @@
  *    the pieces of a line that was itself too long are paragraphs of their
  *    own (input.c cut them).
  *
- * Each line is kept three ways: decoded NFC (tabs and leading spaces, for
- * tables and list levels), collapsed, and cleaned.
+ * The lines come prepared by line.c (decoded, collapsed, cleaned,
+ * classified); this stage only groups them.
  */
 #include <string.h>
 
@@ -80,39 +80,6 @@ static int stands_alone(const rf_line *l, int form, int prev_enum, int first)
     }
 }
 
-/* Appends the current line (p->nfc, collapsed in p->col) to the paragraph. */
-static void add_line(rf_parser *p, const rf_raw_line *raw)
-{
-    rf_para *para = &p->para;
-    void *arr = para->lines;
-    if (rf_grow(p, &arr, &para->cap, para->count + 1, sizeof(rf_line)) < 0)
-        return;
-    para->lines = arr;
-    rf_line *l = &para->lines[para->count];
-    const char *nfc = p->nfc.data ? p->nfc.data : "";
-    l->line = raw->line;
-    l->start = raw->start;
-    l->end = raw->end;
-    l->has_tab = memchr(nfc, '\t', p->nfc.size) != NULL;
-    l->nfc_off = para->text.size;
-    rf_buf_append(p, &para->text, nfc, p->nfc.size);
-    l->nfc_len = para->text.size - l->nfc_off;
-    rf_buf_putc(p, &para->text, '\0');
-    l->col_off = para->text.size;
-    rf_buf_append(p, &para->text, p->col.data, p->col.size);
-    l->col_len = para->text.size - l->col_off;
-    rf_buf_putc(p, &para->text, '\0');
-    l->cln_off = para->text.size;
-    rf_clean_collapsed(p, p->col.data, p->col.size, &para->text);
-    l->cln_len = para->text.size - l->cln_off;
-    rf_buf_putc(p, &para->text, '\0');
-    if (p->nomem)
-        return;
-    l->cls = rf_classify_line(para->text.data + l->cln_off, l->cln_len);
-    para->count++;
-    para->raw_size += raw->end - raw->start;
-}
-
 static int too_large(rf_parser *p, uint64_t line, uint64_t start, uint64_t end)
 {
     if (p->opt.fail_on_limit) {
@@ -127,20 +94,12 @@ static int too_large(rf_parser *p, uint64_t line, uint64_t start, uint64_t end)
 
 int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
 {
-    int dec = rf_decode_line(p, raw);
-    if (dec < 0)
+    if (rf_line_read(p, raw) < 0)
         return -1;
-    if (dec == 1)
-        rf_diag(p, REFERAT_DIAG_INVALID_UTF8, raw->line, raw->start, raw->end,
-                "line %llu is not valid UTF-8; read as Windows-1252",
-                (unsigned long long)raw->line);
     if (raw->skip)
         return 0; /* page furniture: checked as UTF-8 above, no content */
     if (raw->cut_after && too_large(p, raw->line, raw->start, raw->end) < 0)
         return -1;
-    const char *nfc = p->nfc.data ? p->nfc.data : "";
-    rf_buf_clear(&p->col);
-    rf_collapse(p, nfc, p->nfc.size, &p->col);
     if (p->col.size == 0) {
         int r = finish_para(p);
         p->blank_run++;
@@ -150,7 +109,7 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
     if (raw->cut) {
         if (finish_para(p) < 0)
             return -1;
-        add_line(p, raw);
+        rf_line_store(p, &p->para, raw);
         return finish_para(p);
     }
     rf_para *para = &p->para;
@@ -166,7 +125,7 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         para->blank_before = p->blank_run;
         p->blank_run = 0;
     }
-    add_line(p, raw);
+    rf_line_store(p, para, raw);
     if (para->count == 0)
         return 0;
     rf_line *l = &para->lines[para->count - 1];
