@@ -1,22 +1,32 @@
 /* libreferat internals: the parser context and the functions the library's
  * files share. Nothing here is public API.
  *
- * Pipeline (one concern per file):
+ * Pipeline (one concern per file; the stages run one way: input -> pages
+ * -> lines -> paragraphs -> structure -> blocks -> events):
  *
  *   memory.c     the allocator hook, growable buffers
  *   input.c      raw bytes -> lines (CR, LF, CR LF; BOM; chunk carry; cuts)
+ *   page.c       page furniture: running heads and footers out, page breaks joined
+ *   line.c       each line decoded, collapsed, cleaned and classified, once
  *   decode.c     line bytes -> valid UTF-8 in NFC (cp1252 fallback, strict)
  *   unicode.c    utf8proc: NFC, case folding, character classes, validation
  *   text.c       collapsed text, comparisons without case
  *   clean.c      inline markup removal ("cleaned" text)
- *   match.c      line recognizers (header, Punkt, headings, lists, numbers)
+ *   match.c      SPEC §3's line recognizers (header, meta, TOC, lists, numbers)
+ *   layout.c     the agenda systems' recognizers (labels, items, headings,
+ *                dates, people, page numbers, line classes): tables of forms
+ *   outcome.c    a decision's outcome, votes and participation (recognizers)
  *   paragraph.c  lines -> paragraphs (structural lines stand alone)
- *   structure.c  paragraphs -> meeting / item / section events
- *   frontmatter.c meta lines, participants, table of contents
+ *   structure.c  paragraphs -> meeting / item events, item candidates and heads
+ *   head.c       meeting headers written as blocks of lines, attendance
+ *   frontmatter.c meta lines and the table of contents
+ *   section.c    sections, decisions, histories, sub-items, absences
+ *   decision.c   a decision section's outcome, vote, participation events
  *   blocks.c     the block rules with one block of look-ahead
  *   block_build.c  building one block from paragraph lines (rule 0)
+ *   table.c, list.c  tables and lists: build, merge, hand out
  *   block_emit.c   handing a finished block out as events
- *   emit.c       the event queue and its string arena
+ *   emit.c       the event queue and its string arena (knows no block)
  *   parser.c     the public API
  *   file.c       referat_parse_file (stdio)
  *   names.c      names of enum values, the version
