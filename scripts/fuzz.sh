@@ -15,6 +15,8 @@
 #   FUZZ_KNOWN_OK=1       regressions of known findings that still fail are
 #                         reported but do not fail the run
 #   FUZZ_KEEP=1           keep the scratch directory (corpus, artifacts, logs)
+#   FUZZ_WORK=DIR         use DIR as the scratch directory and keep it: the
+#                         corpora grow from run to run (long runs)
 # A finding is kept in $FUZZ_BUILD/findings/ with its log; replay it with
 #   $FUZZ_BUILD/fuzz/HARNESS FILE
 # and add a minimal reproducer to fuzz/regressions/ (see fuzz/README.md).
@@ -54,8 +56,13 @@ cmake --build "$build" -j"$jobs" --target $harnesses || exit 2
 
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/referat-fuzz.XXXXXX")"
-[ "${FUZZ_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+if [ -n "${FUZZ_WORK:-}" ]; then
+  work="$FUZZ_WORK"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d "${TMPDIR:-/tmp}/referat-fuzz.XXXXXX")"
+  [ "${FUZZ_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+fi
 findings="$build/findings"
 mkdir -p "$findings"
 failed=0
@@ -101,6 +108,7 @@ echo "fuzz: $(find fuzz/corpus -type f | wc -l) seed files replayed by each harn
 total=0
 for h in $harnesses; do
   mkdir -p "$work/corpus-$h" "$work/artifacts-$h"
+  rm -f "$work/artifacts-$h"/*
   cp fuzz/corpus/* "$work/corpus-$h/"
   log="$work/fuzz-$h.log"
   rc=0
