@@ -365,6 +365,24 @@ static size_t split_pattern(const char *p, pword *w, int *initial)
     return k;
 }
 
+/* The first word of a pattern (after its '^'). */
+static void split_pattern_first(const char *p, pword *x)
+{
+    const char *e = p;
+    while (*e && *e != ' ')
+        e++;
+    x->w = p;
+    x->len = (size_t)(e - p);
+    x->star = 0;
+    x->gap = 0;
+    if (x->len == 2 && p[0] == '~' && is_digit(p[1]))
+        x->gap = p[1] - '0';
+    else if (x->len > 1 && p[x->len - 1] == '*') {
+        x->star = 1;
+        x->len--;
+    }
+}
+
 /* Does word t match pattern word w? *end: where the match ends. */
 static int word_match(const char *s, const tok *t, const pword *w, size_t *end)
 {
@@ -434,6 +452,13 @@ static int best_phrase(const char *s, size_t n, const tok *t, int at_start, cons
         if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
             continue; /* quick check of the first letter */
         if (initial && !at_start)
+            continue;
+        /* the first pattern word against this token before the whole
+         * pattern is split (most phrases fail there) */
+        pword first;
+        split_pattern_first(p + initial, &first);
+        size_t fe;
+        if (!first.gap && !word_match(s, t, &first, &fe))
             continue;
         pword w[MAX_WORDS];
         size_t nw = split_pattern(p, w, &initial);
