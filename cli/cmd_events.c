@@ -1,5 +1,7 @@
 /* referat events: JSON Lines, one event a line with its span;
  * referat dump: the one-line-per-event dump format (dump.h). */
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
@@ -117,13 +119,23 @@ static void fields(sb *o, const referat_event *ev)
     }
 }
 
+/* A thread's output: the text, and the run's options. */
+typedef struct lines {
+    sb o;
+    const run_options *opt;
+} lines;
+
 static void on_event(void *ctx, const char *path, const referat_event *ev)
 {
-    sb *o = ctx;
-    (void)path;
+    lines *l = ctx;
+    sb *o = &l->o;
     sb_puts(o, "{\"type\":");
     const char *t = referat_event_type_name(ev->type);
     json_string(o, t, strlen(t));
+    if (l->opt->several) {
+        sb_puts(o, ",\"source\":");
+        json_string(o, path, strlen(path));
+    }
     integer(o, "start", (long long)ev->span.start_offset);
     integer(o, "end", (long long)ev->span.end_offset);
     integer(o, "line", (long long)ev->span.start_line);
@@ -136,28 +148,78 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
 
 static void on_dump(void *ctx, const char *path, const referat_event *ev)
 {
-    sb *o = ctx;
+    lines *l = ctx;
     (void)path;
-    dump_event(o, ev);
-    if (o->size > 65536)
-        out_sb(o);
+    dump_event(&l->o, ev);
+    if (l->o.size > 65536)
+        out_sb(&l->o);
 }
 
-static int run_to_stdout(int nfiles, char **files, const run_options *opt, event_handler fn)
+static void *lines_new(void *shared)
 {
-    sb o = {0};
-    int rc = run_files(nfiles, files, opt, fn, &o);
-    out_sb(&o);
-    sb_free(&o);
-    return rc;
+    lines *l = calloc(1, sizeof *l);
+    if (!l) {
+        fputs("referat: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    l->opt = shared;
+    return l;
+}
+
+static void lines_free(void *ctx)
+{
+    lines *l = ctx;
+    sb_free(&l->o);
+    free(l);
+}
+
+/* A file that failed: {"type":"error","source":...,"code":...,...} */
+static void events_end(void *ctx, const char *source, const source_result *r)
+{
+    lines *l = ctx;
+    sb *o = &l->o;
+    if (r->status) {
+        sb_puts(o, "{\"type\":\"error\",\"source\":");
+        json_string(o, source, strlen(source));
+        str(o, "code", (referat_string){r->code, strlen(r->code)});
+        str(o, "message", (referat_string){r->message, strlen(r->message)});
+        if (r->has_position) {
+            integer(o, "line", (long long)r->line);
+            integer(o, "column", (long long)r->column);
+            integer(o, "offset", (long long)r->offset);
+        } else {
+            sb_puts(o, ",\"line\":null,\"column\":null,\"offset\":null");
+        }
+        sb_puts(o, "}\n");
+    }
+    out_sb(o);
+}
+
+/* A file that failed: !ERROR code "message" @line */
+static void dump_end(void *ctx, const char *source, const source_result *r)
+{
+    lines *l = ctx;
+    (void)source;
+    if (r->status) {
+        char at[32];
+        sb_puts(&l->o, "!ERROR ");
+        sb_puts(&l->o, r->code);
+        sb_puts(&l->o, " ");
+        json_string(&l->o, r->message, strlen(r->message));
+        snprintf(at, sizeof at, " @%llu\n", r->line);
+        sb_puts(&l->o, at);
+    }
+    out_sb(&l->o);
 }
 
 int cmd_events(int nfiles, char **files, const run_options *opt)
 {
-    return run_to_stdout(nfiles, files, opt, on_event);
+    batch_cmd c = {lines_new, lines_free, NULL, on_event, events_end, opt->jobs > 1};
+    return batch_run(nfiles, files, opt, &c, (void *)opt);
 }
 
 int cmd_dump(int nfiles, char **files, const run_options *opt)
 {
-    return run_to_stdout(nfiles, files, opt, on_dump);
+    batch_cmd c = {lines_new, lines_free, NULL, on_dump, dump_end, opt->jobs > 1};
+    return batch_run(nfiles, files, opt, &c, (void *)opt);
 }

@@ -47,6 +47,10 @@ typedef struct decision_facts {
 } decision_facts;
 
 typedef struct doc {
+    const run_options *opt;
+    int base;       /* depth of the document object: 0 alone, 2 in "documents" */
+    int index;      /* of the document in the run */
+    int committed;  /* some of this document went to stdout (not captured) */
     spill out;  /* pending output, for stdout */
     spill diags, parts, toc, absent, secs, subs;
     int head_written;
@@ -61,6 +65,9 @@ typedef struct doc {
     int closed;
     unsigned long long item_line;
 } doc;
+
+/* --jsonl: every writer is compact (set before the run, read only then) */
+static int compact_json;
 
 /* The writer's flush hook: moves mem to stdout (direct) or to the file. */
 static void spill_flush(void *ctx)
@@ -90,6 +97,7 @@ static void spill_reset(spill *s, int depth)
     s->file = NULL;
     s->mem.size = 0;
     jw_init(&s->w, &s->mem, depth);
+    s->w.compact = compact_json;
     jw_on_full(&s->w, WRITE_AT, spill_flush, s);
 }
 
@@ -104,18 +112,21 @@ static void spill_free(spill *s)
 /* Hands the spill's file to put() chunk by chunk and closes it. */
 static void read_back(spill *s, void (*put)(void *ctx, const char *p, size_t n), void *ctx)
 {
-    static char buf[65536];
+    char *buf;
     size_t n;
     if (!s->file)
         return;
-    if (fflush(s->file) != 0 || fseek(s->file, 0, SEEK_SET) != 0) {
+    if (!(buf = malloc(65536))) {
+        out_fail("temporary file", ENOMEM);
+    } else if (fflush(s->file) != 0 || fseek(s->file, 0, SEEK_SET) != 0) {
         out_fail("temporary file", errno);
     } else {
-        while (!out_failed() && (n = fread(buf, 1, sizeof buf, s->file)) > 0)
+        while (!out_failed() && (n = fread(buf, 1, 65536, s->file)) > 0)
             put(ctx, buf, n);
         if (ferror(s->file))
             out_fail("temporary file", errno);
     }
+    free(buf);
     fclose(s->file);
     s->file = NULL;
 }
@@ -138,6 +149,7 @@ static void put_pending(void *ctx, const char *p, size_t n)
 /* Writes the pending output to stdout. */
 static void commit(doc *d)
 {
+    d->committed = 1;
     read_back(&d->out, put_stdout, NULL);
     out_sb(&d->out.mem);
 }
@@ -227,8 +239,8 @@ static void meeting_start(doc *d, const referat_event *ev)
     set(&d->end_time, ev->end_time);
     set(&d->layout, ev->layout);
     d->line = ev->span.start_line;
-    spill_reset(&d->parts, 4);
-    spill_reset(&d->toc, 4);
+    spill_reset(&d->parts, d->base + 4);
+    spill_reset(&d->toc, d->base + 4);
 }
 
 static void meta(doc *d, const referat_event *ev)
@@ -278,9 +290,9 @@ static void item_start(doc *d, const referat_event *ev)
     set(&d->title, ev->title);
     set(&d->toc_title, ev->toc_title);
     set(&d->case_number, ev->case_number);
-    spill_reset(&d->absent, 6);
-    spill_reset(&d->secs, 6);
-    spill_reset(&d->subs, 6);
+    spill_reset(&d->absent, d->base + 6);
+    spill_reset(&d->secs, d->base + 6);
+    spill_reset(&d->subs, d->base + 6);
     d->in_subitem = d->n_subitems = 0;
 }
 
@@ -558,39 +570,123 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
     }
 }
 
-int cmd_json(int nfiles, char **files, const run_options *opt)
+static void doc_clear(doc *d)
 {
-    doc d;
-    memset(&d, 0, sizeof d);
-    spill *all[] = {&d.out, &d.diags, &d.parts, &d.toc, &d.absent, &d.secs, &d.subs};
-    const int depth[] = {0, 2, 4, 4, 6, 6, 6}; /* where each one's elements go */
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        spill_reset(all[i], depth[i]);
-    jw *w = &d.out.w;
-    jw_open(w, NULL, '{');
-    jw_open(w, "meetings", '[');
-    int rc = 0;
-    for (int i = 0; i < (nfiles ? nfiles : 1) && rc != EXIT_USAGE; i++) {
-        int r = run_file(nfiles ? files[i] : "-", opt, on_event, &d);
-        if (r > rc)
-            rc = r;
+    char **fields[] = {&d->kind, &d->body, &d->date, &d->weekday, &d->time, &d->location,
+                       &d->end_time, &d->layout, &d->title, &d->toc_title, &d->case_number};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        free(*fields[i]);
+        *fields[i] = NULL;
     }
-    if (rc == 0) {
-        go_direct(&d);
+    facts_clear(&d->facts);
+    d->head_written = d->in_subitem = d->n_subitems = 0;
+    d->committed = 0;
+    d->out.direct = 0;
+}
+
+static spill *const *spills(doc *d, spill *all[7])
+{
+    spill *s[] = {&d->out, &d->diags, &d->parts, &d->toc, &d->absent, &d->secs, &d->subs};
+    memcpy(all, s, sizeof s);
+    return all;
+}
+
+static void *json_new(void *shared)
+{
+    doc *d = calloc(1, sizeof *d);
+    if (!d) {
+        fputs("referat: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    d->opt = shared;
+    d->base = d->opt->several && !d->opt->jsonl ? 2 : 0;
+    return d;
+}
+
+static void json_free(void *ctx)
+{
+    doc *d = ctx;
+    spill *all[7];
+    doc_clear(d);
+    spills(d, all);
+    for (int i = 0; i < 7; i++)
+        spill_free(all[i]);
+    free(d);
+}
+
+/* The document's head: { "source": ..., "meetings": [ */
+static void json_begin(void *ctx, const char *source, int index)
+{
+    doc *d = ctx;
+    spill *all[7];
+    const int depth[] = {0, 2, 4, 4, 6, 6, 6}; /* where each one's elements go */
+    doc_clear(d);
+    d->index = index;
+    spills(d, all);
+    for (int i = 0; i < 7; i++)
+        spill_reset(all[i], d->base + depth[i]);
+    if (d->base && index > 0)
+        sb_put(&d->out.mem, ",", 1);
+    jw *w = &d->out.w;
+    jw_open(w, NULL, '{');
+    jw_str(w, "source", source, strlen(source));
+    jw_open(w, "meetings", '[');
+}
+
+static void json_end(void *ctx, const char *source, const source_result *r)
+{
+    doc *d = ctx;
+    jw *w = &d->out.w;
+    if (r->status == 0) {
+        go_direct(d);
         jw_close(w, ']');
         jw_open(w, "diagnostics", '[');
-        splice(&d, &d.diags);
+        splice(d, &d->diags);
         jw_close(w, ']');
         jw_close(w, '}');
-        sb_puts(&d.out.mem, "\n");
-        commit(&d);
+    } else {
+        capture *cap = out_captured();
+        if (!cap && d->committed)
+            return; /* the document is on stdout in part: it ends there */
+        if (cap)
+            capture_discard(cap);
+        spill_reset(&d->out, d->base);
+        if (d->base && d->index > 0) /* the comma went with the document */
+            sb_put(&d->out.mem, ",", 1);
+        jw_open(w, NULL, '{');
+        jw_str(w, "source", source, strlen(source));
+        jw_open(w, "error", '{');
+        jw_str(w, "code", r->code, strlen(r->code));
+        jw_str(w, "message", r->message, strlen(r->message));
+        const char *keys[] = {"line", "column", "offset"};
+        unsigned long long v[] = {r->line, r->column, r->offset};
+        for (int i = 0; i < 3; i++) {
+            if (r->has_position)
+                jw_int(w, keys[i], (long long)v[i]);
+            else
+                jw_null(w, keys[i]);
+        }
+        jw_close(w, '}');
+        jw_close(w, '}');
     }
-    char **fields[] = {&d.kind, &d.body, &d.date, &d.weekday, &d.time, &d.location,
-                       &d.end_time, &d.layout, &d.title, &d.toc_title, &d.case_number};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        free(*fields[i]);
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        spill_free(all[i]);
-    facts_clear(&d.facts);
+    if (!d->base)
+        sb_puts(&d->out.mem, "\n");
+    commit(d);
+}
+
+int cmd_json(int nfiles, char **files, const run_options *opt)
+{
+    compact_json = opt->jsonl;
+    int batch = opt->several && !opt->jsonl;
+    /* a document is captured when it may have to be taken back (a parse
+     * error) or wait for the ones before it (--jobs); one file of a
+     * parse that cannot fail streams straight to stdout */
+    batch_cmd c = {json_new, json_free, json_begin, on_event, json_end,
+                   opt->several || opt->strict || opt->jobs > 1};
+    if (batch)
+        out_write("{\n  \"documents\": [", 18);
+    int rc = batch_run(nfiles, files, opt, &c, (void *)opt);
+    if (batch && !out_failed())
+        out_write(nfiles ? "\n  ]\n}\n" : "]\n}\n", nfiles ? 7 : 3);
     return rc;
 }

@@ -1,5 +1,7 @@
 /* referat tables --csv, referat stats, referat check. */
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -35,6 +37,8 @@ static void on_table(void *ctx, const char *path, const referat_event *ev)
 {
     tables_ctx *t = ctx;
     (void)path;
+    if (ev->type == REFERAT_EV_MEETING_START && t->out.size)
+        out_sb(&t->out);
     char num[96];
     switch (ev->type) {
     case REFERAT_EV_MEETING_START:
@@ -64,14 +68,36 @@ static void on_table(void *ctx, const char *path, const referat_event *ev)
     }
 }
 
+static void *tables_new(void *shared)
+{
+    (void)shared;
+    tables_ctx *t = calloc(1, sizeof *t);
+    if (!t) {
+        fputs("referat: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    return t;
+}
+
+static void tables_free(void *ctx)
+{
+    tables_ctx *t = ctx;
+    sb_free(&t->out);
+    free(t);
+}
+
+static void tables_end(void *ctx, const char *source, const source_result *r)
+{
+    tables_ctx *t = ctx;
+    (void)source;
+    (void)r;
+    out_sb(&t->out);
+}
+
 int cmd_tables(int nfiles, char **files, const run_options *opt)
 {
-    tables_ctx t;
-    memset(&t, 0, sizeof t);
-    int rc = run_files(nfiles, files, opt, on_table, &t);
-    out_sb(&t.out);
-    sb_free(&t.out);
-    return rc;
+    batch_cmd c = {tables_new, tables_free, NULL, on_table, tables_end, opt->jobs > 1};
+    return batch_run(nfiles, files, opt, &c, NULL);
 }
 
 /* ---- stats: counts, in constant memory ------------------------------------ */
@@ -158,12 +184,25 @@ static void put_text(sb *o, referat_string s)
     sb_put(o, s.data, nul ? (size_t)(nul - s.data) : s.size);
 }
 
+typedef struct check_ctx {
+    sb o;
+    const run_options *opt;
+    unsigned long long warnings, errors;
+} check_ctx;
+
+static atomic_ullong check_warnings, check_errors;
+
 static void on_check(void *ctx, const char *path, const referat_event *ev)
 {
-    sb *o = ctx;
+    check_ctx *c = ctx;
+    sb *o = &c->o;
     char line[32];
     if (ev->type != REFERAT_EV_DIAGNOSTIC)
         return;
+    if (ev->severity.data && ev->severity.size == 5 && memcmp(ev->severity.data, "error", 5) == 0)
+        c->errors++;
+    else
+        c->warnings++;
     snprintf(line, sizeof line, ":%llu: ", (unsigned long long)ev->span.start_line);
     sb_puts(o, path);
     sb_puts(o, line);
@@ -175,11 +214,51 @@ static void on_check(void *ctx, const char *path, const referat_event *ev)
         out_sb(o);
 }
 
+/* A file that failed is a line too: FILE:LINE:COLUMN: error: message, or
+ * FILE: error: message when there is no position. */
+static void check_end(void *ctx, const char *source, const source_result *r)
+{
+    check_ctx *c = ctx;
+    if (r->status) {
+        char pos[80] = "";
+        if (r->has_position)
+            snprintf(pos, sizeof pos, ":%llu:%llu", r->line, r->column);
+        sb_puts(&c->o, source);
+        sb_puts(&c->o, pos);
+        sb_puts(&c->o, ": error: ");
+        sb_puts(&c->o, r->message);
+        sb_puts(&c->o, "\n");
+    }
+    out_sb(&c->o);
+}
+
+static void *check_new(void *shared)
+{
+    check_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        fputs("referat: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    c->opt = shared;
+    return c;
+}
+
+static void check_free(void *ctx)
+{
+    check_ctx *c = ctx;
+    atomic_fetch_add(&check_warnings, c->warnings);
+    atomic_fetch_add(&check_errors, c->errors);
+    sb_free(&c->o);
+    free(c);
+}
+
 int cmd_check(int nfiles, char **files, const run_options *opt)
 {
-    sb o = {0};
-    int rc = run_files(nfiles, files, opt, on_check, &o);
-    out_sb(&o);
-    sb_free(&o);
+    batch_cmd c = {check_new, check_free, NULL, on_check, check_end, opt->jobs > 1};
+    int rc = batch_run(nfiles, files, opt, &c, (void *)opt);
+    unsigned long long w = atomic_load(&check_warnings), e = atomic_load(&check_errors);
+    /* --fail-on: diagnostics of that severity or worse fail the check */
+    if (rc == 0 && ((opt->fail_on == 1 && (w || e)) || (opt->fail_on == 2 && e)))
+        rc = EXIT_PARSE_ERROR;
     return rc;
 }

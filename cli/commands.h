@@ -10,6 +10,8 @@ int cmd_dump(int nfiles, char **files, const run_options *opt);
 int cmd_tables(int nfiles, char **files, const run_options *opt);
 int cmd_stats(int nfiles, char **files, const run_options *opt);
 int cmd_check(int nfiles, char **files, const run_options *opt);
+int cmd_csv(int nfiles, char **files, const run_options *opt);
+int cmd_sqlite(int nfiles, char **files, const run_options *opt);
 int cmd_oparl(int nfiles, char **files, const run_options *opt);
 /* The base URL of the ids cmd_oparl makes (default https://referat.invalid/oparl/). */
 void oparl_set_base_url(const char *url);

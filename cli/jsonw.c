@@ -157,6 +157,7 @@ void jw_init(jw *w, sb *out, int depth)
     w->flush = NULL;
     w->flush_ctx = NULL;
     w->flush_at = 0;
+    w->compact = 0;
 }
 
 void jw_on_full(jw *w, size_t at, void (*fn)(void *ctx), void *ctx)
@@ -175,6 +176,8 @@ static void full(jw *w)
 static void indent(jw *w)
 {
     static const char line[] = "\n                                ";
+    if (w->compact)
+        return;
     size_t n = 2 * (size_t)(w->depth > 0 ? w->depth : 0);
     size_t k = n < sizeof line - 2 ? n : sizeof line - 2;
     sb_put(w->out, line, 1 + k);
@@ -192,7 +195,7 @@ static void element(jw *w, const char *key)
     indent(w);
     if (key) {
         json_string(w->out, key, strlen(key));
-        sb_put(w->out, ": ", 2);
+        sb_put(w->out, ": ", w->compact ? 1 : 2);
     }
 }
 

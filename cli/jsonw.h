@@ -35,6 +35,7 @@ typedef struct jw {
     void (*flush)(void *ctx);
     void *flush_ctx;
     size_t flush_at;
+    int compact; /* no line breaks or indentation, ':' and ',' alone (JSON Lines) */
 } jw;
 
 /* A writer into out, without a flush hook. */

@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libutf8proc-dev libcmocka-dev
           python3 python3-dev swig python3-pytest python3-pandas
           python3-wheel python3-venv
+          debhelper dh-python python3-all-dev lintian
           doxygen man-db groff-base dpkg-dev file gcovr
           python3-dask python3-distributed)
 missing=()

@@ -70,7 +70,9 @@ class Usage(unittest.TestCase):
                      ('events', '--chunk-size'), ('tables', fixture('tables'))]:
             r = run(*args)
             self.assertEqual(r.returncode, 2, args)
-            self.assertIn(b'usage:', r.stderr)
+            # one line, pointing to --help
+            self.assertEqual(len(r.stderr.splitlines()), 1, (args, r.stderr))
+            self.assertTrue(r.stderr.endswith(b' (see referat --help)\n'), r.stderr)
 
     def test_missing_file_exit_2(self):
         r = run('json', os.path.join(FIX, 'no-such-file.txt'))
@@ -90,7 +92,7 @@ class Usage(unittest.TestCase):
             self.assertEqual(r.returncode, 2, (option, value))
             first = r.stderr.decode().splitlines()[0]
             self.assertEqual(first, f"referat: {option} takes a whole number from {low} to "
-                                    f"1073741824, not '{value}'")
+                                    f"1073741824, not '{value}' (see referat --help)")
             self.assertEqual(r.stdout, b'')
         for option, value in [('--max-block-size', '64'), ('--max-block-size', '1073741824'),
                               ('--chunk-size', '1')]:
@@ -102,7 +104,9 @@ class Json(unittest.TestCase):
         r = run('json', fixture('sections'))
         self.assertEqual(r.returncode, 0)
         doc = json.loads(r.stdout)
-        self.assertEqual(list(doc), ['meetings', 'diagnostics'])
+        # the source (the path as given) first since 0.3
+        self.assertEqual(list(doc), ['source', 'meetings', 'diagnostics'])
+        self.assertEqual(doc['source'], fixture('sections'))
         m = doc['meetings'][0]
         # SPEC §4.1's keys in its order; end_time and layout added in 0.2
         self.assertEqual(list(m), ['kind', 'body', 'date', 'weekday', 'time', 'location',
@@ -139,12 +143,15 @@ class Json(unittest.TestCase):
     def test_several_files_and_stdin(self):
         one = json.loads(run('json', fixture('meta')).stdout)
         two = json.loads(run('json', fixture('meta'), fixture('toc')).stdout)
-        self.assertEqual(len(two['meetings']), 2)
-        self.assertEqual(two['meetings'][1]['line'], 1)  # lines start again per file
+        # several files: one document each, in order, under "documents"
+        self.assertEqual([d['source'] for d in two['documents']], [fixture('meta'), fixture('toc')])
+        self.assertEqual(two['documents'][0], one)
+        self.assertEqual(two['documents'][1]['meetings'][0]['line'], 1)  # lines start again
         with open(fixture('meta'), 'rb') as f:
             piped = json.loads(run('json', '-', stdin=f.read()).stdout)
-        self.assertEqual(piped, one)
-        codes = {d['code'] for d in two['diagnostics']}
+        self.assertEqual(piped['source'], '-')
+        self.assertEqual(dict(piped, source=one['source']), one)
+        codes = {d['code'] for doc in two['documents'] for d in doc['diagnostics']}
         self.assertIn('toc-count-mismatch', codes)
         self.assertIn('date-mismatch', codes)
 
@@ -266,7 +273,7 @@ class InputOutputErrors(unittest.TestCase):
 
         writer = threading.Thread(target=feed)
         writer.start()
-        self.assertEqual(p.stdout.read(10), b'{\n  "meeti')
+        self.assertEqual(p.stdout.read(10), b'{\n  "sourc')
         p.stdout.close()
         err = p.stderr.read()
         p.stderr.close()
@@ -289,9 +296,13 @@ class InputOutputErrors(unittest.TestCase):
                 os.close(fd)
             self.assertEqual(r.returncode, 2)
             self.assertEqual(r.stderr.decode(), f'referat: -: {os.strerror(errno.EISDIR)}\n')
-            # an I/O error stops the run: the next file is not parsed
+            # an I/O error no longer stops the run: the next file is parsed,
+            # the error is a record of the output too
             r = run('check', d, fixture('toc'))
-            self.assertEqual((r.returncode, r.stdout), (2, b''))
+            self.assertEqual(r.returncode, 2)
+            lines = r.stdout.decode().splitlines()
+            self.assertEqual(lines[0], f'{d}: error: {os.strerror(errno.EISDIR)}')
+            self.assertTrue(lines[1].startswith(fixture('toc') + ':'))
 
     def test_missing_and_unreadable_files(self):
         missing = os.path.join(FIX, 'no-such-file.txt')
