@@ -99,8 +99,8 @@ static int try_merge(rf_parser *p, rf_block *b, const rf_block *x)
         return 0;
     if (b->raw_size + x->raw_size > p->opt.max_block_size) {
         /* the merged block would pass the limit: keep them apart */
-        rf_diag(p, REFERAT_DIAG_BLOCK_TOO_LARGE, b->line, b->start, x->end,
-                "block larger than %zu bytes cut in two", p->opt.max_block_size);
+        rf_diag_lines(p, REFERAT_DIAG_BLOCK_TOO_LARGE, b->line, x->end_line, b->start, x->end,
+                      "block larger than %zu bytes cut in two", p->opt.max_block_size);
         return 0;
     }
     if (b->kind == BK_PARA) {

@@ -77,8 +77,8 @@ static void participation(rf_parser *p, const char *s, size_t n)
              * medlemmer" names nobody) */
             if (!name.n || !rf_is_upper_cp(rf_next_cp(name.s, name.n, &j)))
                 continue;
-            referat_event *ev = rf_emit(p, REFERAT_EV_PARTICIPATION, p->section_start, p->last_end,
-                                        p->section_line, p->last_end_line);
+            referat_event *ev = rf_emit_closing(p, REFERAT_EV_PARTICIPATION, p->section_start,
+                                                p->section_line);
             if (!ev)
                 return;
             ev->participation = (referat_participation)part.kind;
@@ -112,8 +112,7 @@ static void votes(rf_parser *p, const char *s, size_t n)
     }
     if (!parts)
         return;
-    referat_event *ev = rf_emit(p, REFERAT_EV_VOTE, p->section_start, p->last_end,
-                                p->section_line, p->last_end_line);
+    referat_event *ev = rf_emit_closing(p, REFERAT_EV_VOTE, p->section_start, p->section_line);
     if (ev) {
         ev->votes_for = v.n_for;
         ev->votes_against = v.n_against;
@@ -125,16 +124,16 @@ static void votes(rf_parser *p, const char *s, size_t n)
         ev->abstain_names = view(p, v.abstain_names);
     }
     if (rf_vote_consistent(&v, body_size(p)) == 0)
-        rf_diag(p, REFERAT_DIAG_VOTE_COUNT_MISMATCH, p->section_line, p->section_start,
-                p->last_end, "the votes of the decision at line %llu do not add up",
-                (unsigned long long)p->section_line);
+        rf_diag_lines(p, REFERAT_DIAG_VOTE_COUNT_MISMATCH, p->section_line, p->last_end_line,
+                      p->section_start, p->last_end > p->section_start ? p->last_end : p->section_start,
+                      "the votes of the decision at line %llu do not add up",
+                      (unsigned long long)p->section_line);
 }
 
 static void outcome_event(rf_parser *p, rf_outcome o, const char *s, size_t pos, size_t len,
                           const char *reason, int point)
 {
-    referat_event *ev = rf_emit(p, REFERAT_EV_OUTCOME, p->section_start, p->last_end,
-                                p->section_line, p->last_end_line);
+    referat_event *ev = rf_emit_closing(p, REFERAT_EV_OUTCOME, p->section_start, p->section_line);
     if (!ev)
         return;
     ev->outcome = (referat_outcome)o;

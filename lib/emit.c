@@ -97,19 +97,17 @@ static int diag_allowed(rf_parser *p, referat_diagnostic_code *code, const char 
     return p->n_diags++ < p->opt.max_diagnostics;
 }
 
-void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t start,
-             uint64_t end, const char *fmt, ...)
+static void vdiag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t end_line,
+                  uint64_t start, uint64_t end, const char *fmt, va_list ap)
 {
     if (!diag_allowed(p, &code, &fmt))
         return;
-    referat_event *ev = rf_emit(p, REFERAT_EV_DIAGNOSTIC, start, end, line, line);
+    referat_event *ev = rf_emit(p, REFERAT_EV_DIAGNOSTIC, start, end, line,
+                                end_line >= line ? end_line : line);
     if (!ev)
         return;
     char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
     int n = vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     if (n < 0)
         n = 0;
     if ((size_t)n >= sizeof msg) {
@@ -127,6 +125,24 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t
     ev->message = rf_str(p, msg, (size_t)n);
 }
 
+void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t start,
+             uint64_t end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(p, code, line, line, start, end, fmt, ap);
+    va_end(ap);
+}
+
+void rf_diag_lines(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t end_line,
+                   uint64_t start, uint64_t end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(p, code, line, end_line, start, end, fmt, ap);
+    va_end(ap);
+}
+
 int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
                   uint64_t start, uint64_t end)
 {
@@ -141,6 +157,14 @@ int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
                 p->opt.max_list_entries);
     }
     return 0;
+}
+
+referat_event *rf_emit_closing(rf_parser *p, referat_event_type type, uint64_t start,
+                               uint64_t line)
+{
+    if (p->last_end < start || p->last_end_line < line)
+        return rf_emit(p, type, start, start, line, line); /* nothing read since */
+    return rf_emit(p, type, start, p->last_end, line, p->last_end_line);
 }
 
 void rf_emit_deferred(rf_parser *p, void *ctx, const rf_deferred_ops *ops,

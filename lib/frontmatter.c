@@ -71,9 +71,9 @@ static void date_fields(rf_parser *p, referat_event *ev, const char *v, size_t n
         return;
     ev->date = rf_cstr(p, iso);
     if (strcmp(iso, p->meeting_date) != 0)
-        rf_diag(p, REFERAT_DIAG_DATE_MISMATCH, line, ev->span.start_offset,
-                ev->span.end_offset, "Mødedato %s differs from the header date %s", iso,
-                p->meeting_date);
+        rf_diag_lines(p, REFERAT_DIAG_DATE_MISMATCH, line, ev->span.end_line,
+                      ev->span.start_offset, ev->span.end_offset,
+                      "Mødedato %s differs from the header date %s", iso, p->meeting_date);
 }
 
 static const referat_meta_key meta_keys[] = {REFERAT_META_DATE, REFERAT_META_LOCATION,

@@ -63,6 +63,7 @@ void rf_head_begin(rf_parser *p, const rf_line *l)
     h->line = l->line;
     h->start = l->start;
     h->end = l->end;
+    h->end_line = l->line;
     h->layout = "header-block";
 }
 
@@ -370,6 +371,7 @@ int rf_head_paragraph(rf_parser *p, rf_para *para)
         const rf_line *l = &para->lines[i];
         head_line(p, l, RF_CLN(para, i), l->cln_len, values);
         h->end = l->end;
+        h->end_line = l->line;
     }
     /* a people list goes on over blank lines until a line that is not a
      * person (head_line ends it) */
@@ -411,12 +413,13 @@ int rf_head_commit(rf_parser *p)
     h->active = 0;
     if (!h->kind_seen) {
         if (!p->text_before_reported)
-            rf_diag(p, REFERAT_DIAG_TEXT_BEFORE_MEETING, h->line, h->start, h->end,
-                    "text before the first meeting header is ignored");
+            rf_diag_lines(p, REFERAT_DIAG_TEXT_BEFORE_MEETING, h->line, h->end_line, h->start,
+                          h->end, "text before the first meeting header is ignored");
         p->text_before_reported = 1;
         return 0;
     }
-    referat_event *ev = rf_emit(p, REFERAT_EV_MEETING_START, h->start, h->end, h->line, h->line);
+    referat_event *ev = rf_emit(p, REFERAT_EV_MEETING_START, h->start, h->end, h->line,
+                                h->end_line);
     if (ev) {
         ev->kind = rf_cstr(p, h->kind ? "dagsorden" : "referat");
         ev->meeting_kind = h->kind ? REFERAT_MEETING_DAGSORDEN : REFERAT_MEETING_REFERAT;

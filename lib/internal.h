@@ -304,7 +304,7 @@ typedef struct rf_head {
     int people;               /* names follow: an rf_label_key, 0 none */
     const char *layout;
     size_t paragraphs;
-    uint64_t line, start, end;
+    uint64_t line, start, end, end_line;
     rf_buf text;              /* the people's names */
     rf_person_ref *list;
     size_t n_list, cap_list;
@@ -386,6 +386,10 @@ typedef struct rf_qentry {
 
 referat_event *rf_emit(rf_parser *p, referat_event_type type, uint64_t start,
                        uint64_t end, uint64_t line, uint64_t end_line);
+/* An event closing what started at start / line (section_end, item_end,
+ * ...): its span runs to the end of what was read, or is empty. */
+referat_event *rf_emit_closing(rf_parser *p, referat_event_type type, uint64_t start,
+                               uint64_t line);
 /* Queues ctx, whose events ops->make makes one per call of
  * referat_parser_next (a list or table: block_emit.c); the queue owns ctx. */
 void rf_emit_deferred(rf_parser *p, void *ctx, const rf_deferred_ops *ops,
@@ -397,6 +401,13 @@ void rf_diag(rf_parser *p, referat_diagnostic_code code, uint64_t line,
              uint64_t start, uint64_t end, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* rf_diag for a span over several lines (end_line: the line of its last byte). */
+void rf_diag_lines(rf_parser *p, referat_diagnostic_code code, uint64_t line, uint64_t end_line,
+                   uint64_t start, uint64_t end, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
 #endif
     ;
 /* Counts one entry of a bounded list (TOC entries, participants,
@@ -475,7 +486,7 @@ struct referat_parser {
     /* document state (structure.c) */
     enum rf_doc_state state;
     int text_before_reported;
-    uint64_t meeting_line, meeting_start, meeting_end;
+    uint64_t meeting_line, meeting_start, meeting_end, meeting_end_line;
     char meeting_date[11];
     int meta_seen[3];
     int toc_started;

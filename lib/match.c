@@ -408,6 +408,9 @@ int rf_find_time(const char *s, size_t n, char hm[6])
         size_t m = k + h + 1;
         if (count_digits(s + m, n - m) != 2)
             continue;
+        int hours = h == 1 ? s[k] - '0' : (s[k] - '0') * 10 + (s[k + 1] - '0');
+        if (hours > 24 || s[m] > '5')
+            continue; /* "kl. 25.75" is no time of day */
         hm[0] = h == 1 ? '0' : s[k];
         hm[1] = s[k + h - 1];
         hm[2] = ':';

@@ -80,15 +80,16 @@ static int stands_alone(const rf_line *l, int form, int prev_enum, int first)
     }
 }
 
-static int too_large(rf_parser *p, uint64_t line, uint64_t start, uint64_t end)
+static int too_large(rf_parser *p, uint64_t line, uint64_t end_line, uint64_t start,
+                     uint64_t end)
 {
     if (p->opt.fail_on_limit) {
         rf_set_error(p, REFERAT_E_TOO_LARGE, "a block is larger than max_block_size",
                      start, line, 0);
         return -1;
     }
-    rf_diag(p, REFERAT_DIAG_BLOCK_TOO_LARGE, line, start, end,
-            "block larger than %zu bytes cut in two", p->opt.max_block_size);
+    rf_diag_lines(p, REFERAT_DIAG_BLOCK_TOO_LARGE, line, end_line, start, end,
+                  "block larger than %zu bytes cut in two", p->opt.max_block_size);
     return 0;
 }
 
@@ -98,7 +99,7 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         return -1;
     if (raw->skip)
         return 0; /* page furniture: checked as UTF-8 above, no content */
-    if (raw->cut_after && too_large(p, raw->line, raw->start, raw->end) < 0)
+    if (raw->cut_after && too_large(p, raw->line, raw->line, raw->start, raw->end) < 0)
         return -1;
     if (p->col.size == 0) {
         int r = finish_para(p);
@@ -115,8 +116,8 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
     rf_para *para = &p->para;
     size_t raw_size = raw->end - raw->start;
     if (para->count > 0 && para->raw_size + raw_size > p->opt.max_block_size) {
-        if (too_large(p, para->lines[0].line, para->lines[0].start,
-                      para->lines[para->count - 1].end) < 0)
+        if (too_large(p, para->lines[0].line, para->lines[para->count - 1].line,
+                      para->lines[0].start, para->lines[para->count - 1].end) < 0)
             return -1;
         if (finish_para(p) < 0)
             return -1;

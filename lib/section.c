@@ -27,8 +27,7 @@
 
 static void emit_section_end(rf_parser *p)
 {
-    rf_emit(p, REFERAT_EV_SECTION_END, p->section_start, p->last_end, p->section_line,
-            p->last_end_line);
+    rf_emit_closing(p, REFERAT_EV_SECTION_END, p->section_start, p->section_line);
     p->has_section = 0;
 }
 
@@ -61,9 +60,9 @@ static referat_string capitalized(rf_parser *p, const char *s, size_t n)
 }
 
 /* The section_start event of a section whose heading is known. */
-static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, uint64_t start,
-                          uint64_t end, const char *heading, size_t hn, const char *body,
-                          size_t bn, const char *date)
+static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, uint64_t end_line,
+                          uint64_t start, uint64_t end, const char *heading, size_t hn,
+                          const char *body, size_t bn, const char *date)
 {
     p->has_section = 1;
     p->section_paras = 0;
@@ -72,7 +71,7 @@ static void start_section(rf_parser *p, const rf_heading_ex *h, uint64_t line, u
     p->section_start = start;
     if (h->kind != REFERAT_SECTION_ATTACHMENTS)
         p->non_attachment_seen = 1;
-    referat_event *ev = rf_emit(p, REFERAT_EV_SECTION_START, start, end, line, line);
+    referat_event *ev = rf_emit(p, REFERAT_EV_SECTION_START, start, end, line, end_line);
     if (!ev)
         return;
     ev->section = h->kind;
@@ -94,7 +93,8 @@ static void start_pending(rf_parser *p)
         return;
     p->pending_decision = 0;
     const char *t = p->pending_text.data;
-    start_section(p, &p->pending_h, p->pending_line, p->pending_start, p->pending_end, t,
+    start_section(p, &p->pending_h, p->pending_line, p->pending_line, p->pending_start,
+                  p->pending_end, t,
                   p->pending_body_off, t + p->pending_body_off,
                   p->pending_text.size - p->pending_body_off, p->pending_h.date);
 }
@@ -133,7 +133,7 @@ void rf_section_open(rf_parser *p, const rf_heading_ex *h, const rf_line *l, con
             return;
         }
     }
-    start_section(p, &hx, l->line, l->start, l->end, text, n, body, bn, hx.date);
+    start_section(p, &hx, l->line, l->line, l->start, l->end, text, n, body, bn, hx.date);
 }
 
 /* ---- absences written in a decision -------------------------------------------- */
@@ -201,7 +201,7 @@ void rf_section_content(rf_parser *p, rf_para *para)
         memset(&pre, 0, sizeof pre);
         pre.kind = REFERAT_SECTION_PREAMBLE;
         const rf_line *l = &para->lines[0];
-        start_section(p, &pre, l->line, l->start, l->end, "", 0, NULL, 0, "");
+        start_section(p, &pre, l->line, l->line, l->start, l->end, "", 0, NULL, 0, "");
     }
     if (p->section_kind == REFERAT_SECTION_ATTACHMENTS) {
         rf_blocks_attachments(p, para);
@@ -249,7 +249,7 @@ int rf_section_history_entry(rf_parser *p, rf_para *para)
         rf_subitem_close(p);
     rf_section_close(p);
     p->section_history = 1;
-    start_section(p, &h, l->line, l->start, para->lines[k - 1].end,
+    start_section(p, &h, l->line, para->lines[k - 1].line, l->start, para->lines[k - 1].end,
                   p->scratch2.data ? p->scratch2.data : "", p->scratch2.size, h.body.s, h.body.n,
                   h.date);
     if (k < para->count) {
@@ -284,7 +284,6 @@ void rf_subitem_close(rf_parser *p)
     if (!p->in_subitem)
         return;
     rf_section_close(p);
-    rf_emit(p, REFERAT_EV_SUBITEM_END, p->subitem_start, p->last_end, p->subitem_line,
-            p->last_end_line);
+    rf_emit_closing(p, REFERAT_EV_SUBITEM_END, p->subitem_start, p->subitem_line);
     p->in_subitem = 0;
 }

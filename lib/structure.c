@@ -84,7 +84,7 @@ static void close_item(rf_parser *p)
         return;
     rf_subitem_close(p);
     rf_section_close(p);
-    rf_emit(p, REFERAT_EV_ITEM_END, p->item_start, p->last_end, p->item_line, p->last_end_line);
+    rf_emit_closing(p, REFERAT_EV_ITEM_END, p->item_start, p->item_line);
     p->state = RF_FRONT; /* between items; the next item line follows */
 }
 
@@ -203,10 +203,10 @@ static void close_meeting(rf_parser *p)
     close_item(p);
     rf_front_flush(p);
     if (p->toc_count > 0 && p->toc_count != p->item_count)
-        rf_diag(p, REFERAT_DIAG_TOC_COUNT_MISMATCH, p->meeting_line, p->meeting_start,
-                p->meeting_end, "%zu TOC entries for %zu items", p->toc_count, p->item_count);
-    rf_emit(p, REFERAT_EV_MEETING_END, p->meeting_start, p->last_end, p->meeting_line,
-            p->last_end_line);
+        rf_diag_lines(p, REFERAT_DIAG_TOC_COUNT_MISMATCH, p->meeting_line, p->meeting_end_line,
+                      p->meeting_start, p->meeting_end, "%zu TOC entries for %zu items",
+                      p->toc_count, p->item_count);
+    rf_emit_closing(p, REFERAT_EV_MEETING_END, p->meeting_start, p->meeting_line);
     p->state = RF_BEFORE_MEETING;
 }
 
@@ -216,6 +216,7 @@ static void meeting_state(rf_parser *p, const rf_line *l)
     p->item_count = 0;
     p->last_number = 0;
     p->meeting_line = l->line;
+    p->meeting_end_line = l->line;
     p->meeting_start = l->start;
     p->meeting_end = l->end;
     p->state = RF_FRONT;
@@ -247,6 +248,7 @@ static void begin_meeting(rf_parser *p, const rf_line *l, const rf_header *h)
 static int commit_head(rf_parser *p)
 {
     uint64_t line = p->head.line, start = p->head.start, end = p->head.end;
+    uint64_t end_line = p->head.end_line;
     p->state = RF_BEFORE_MEETING;
     if (!rf_head_commit(p))
         return 0;
@@ -255,6 +257,7 @@ static int commit_head(rf_parser *p)
     l.start = start;
     l.end = end;
     meeting_state(p, &l);
+    p->meeting_end_line = end_line;
     p->implicit = 1;
     return 1;
 }
