@@ -687,6 +687,6 @@ int cmd_json(int nfiles, char **files, const run_options *opt)
         out_write("{\n  \"documents\": [", 18);
     int rc = batch_run(nfiles, files, opt, &c, (void *)opt);
     if (batch && !out_failed())
-        out_write(nfiles ? "\n  ]\n}\n" : "]\n}\n", nfiles ? 7 : 3);
+        out_write(nfiles ? "\n  ]\n}\n" : "]\n}\n", nfiles ? 7 : 4);
     return rc;
 }

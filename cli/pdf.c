@@ -57,9 +57,12 @@ int pdf_text(const char *path, char **text, size_t *size, source_result *r)
         PopplerPage *page = poppler_document_get_page(doc, i);
         char *t = page ? poppler_page_get_text(page) : NULL;
         if (t && *t) {
+            /* poppler's text of the page without the line end of its last
+             * line and the blank line pdftotext writes after each flow */
             g_string_append(out, t);
             if (t[strlen(t) - 1] != '\n')
                 g_string_append_c(out, '\n');
+            g_string_append_c(out, '\n');
         }
         g_string_append_c(out, '\f');
         g_free(t);
