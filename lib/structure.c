@@ -668,6 +668,12 @@ static void handle(rf_parser *p, rf_para *para)
     }
     if (starts_item(p, para))
         return;
+    if (p->state == RF_BEFORE_MEETING) {
+        /* an item line ended a header block that named no kind (text before
+         * a meeting): this paragraph starts the next try */
+        rf_head_begin(p, l);
+        p->state = RF_HEAD;
+    }
     if (p->state == RF_HEAD) {
         if (l->cls == RF_LINE_TOC_START && para->count == 1) {
             if (commit_head(p))
@@ -697,12 +703,10 @@ static void handle(rf_parser *p, rf_para *para)
             return;
         }
     }
-    if (p->state == RF_FRONT && p->item_count == 0)
-        rf_front_paragraph(p, para);
-    else if (p->state == RF_IN_ITEM)
+    if (p->state == RF_IN_ITEM)
         item_paragraph(p, para);
-    else
-        rf_front_paragraph(p, para);
+    else if (in_meeting(p))
+        rf_front_paragraph(p, para); /* the front matter, or between items */
 }
 
 int rf_structure_paragraph(rf_parser *p, rf_para *para)
