@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing libreferat needs, from Debian packages.
-# Skips the install when everything is there already.
+# Skips the install when everything is there already. Writes nothing to
+# stdout: apt-get's output goes to stderr (scripts print only their result).
 set -euo pipefail
 packages=(build-essential cmake pkg-config libutf8proc-dev libcmocka-dev
           python3 python3-dev swig python3-pytest python3-pandas
@@ -16,5 +17,5 @@ done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+$sudo apt-get update -q >&2
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
