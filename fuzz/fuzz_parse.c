@@ -45,9 +45,13 @@ static void check_strict_error(const fz_input *in, const fz_run *strict, const f
                 (unsigned long long)e->offset, in->first_bad);
     uint64_t line = fz_line_of(in, e->offset);
     uint64_t ls = fz_line_start(in, line);
-    if (ls + 3 <= e->offset && memcmp(in->data + ls, "\xEF\xBB\xBF", 3) == 0)
+    int bom = ls + 3 <= e->offset && memcmp(in->data + ls, "\xEF\xBB\xBF", 3) == 0;
+    if (bom)
         ls += 3; /* the column counts after a skipped byte order mark */
-    if (e->line != line || e->column != e->offset - ls + 1)
+    /* known finding (regressions/strict-column-bom-cut-line.txt): past a cut
+     * of a long line the column counts the mark */
+    int bom_cut = bom && fz_relaxed("bom_column") && e->column == e->offset - ls + 4;
+    if (e->line != line || (e->column != e->offset - ls + 1 && !bom_cut))
         fz_fail("strict error at %llu:%llu, the bad byte is at %llu:%llu",
                 (unsigned long long)e->line, (unsigned long long)e->column,
                 (unsigned long long)line, (unsigned long long)(e->offset - ls + 1));
