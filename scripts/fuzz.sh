@@ -17,6 +17,11 @@
 #   FUZZ_KEEP=1           keep the scratch directory (corpus, artifacts, logs)
 #   FUZZ_WORK=DIR         use DIR as the scratch directory and keep it: the
 #                         corpora grow from run to run (long runs)
+#   FUZZ_RUNS=N           run N inputs a harness instead of SECONDS, with
+#   FUZZ_RUNS_<harness>=N that harness's own count (FUZZ_RUNS_fuzz_stream)
+#   FUZZ_SEED=S           libFuzzer's -seed=S: the same inputs every run
+#                         (CI uses both, so that a run that passed passes
+#                         again; random long runs find the new findings)
 # A finding is kept in $FUZZ_BUILD/findings/ with its log; replay it with
 #   $FUZZ_BUILD/fuzz/HARNESS FILE
 # and add a minimal reproducer to fuzz/regressions/ (see fuzz/README.md).
@@ -112,8 +117,13 @@ for h in $harnesses; do
   cp fuzz/corpus/* "$work/corpus-$h/"
   log="$work/fuzz-$h.log"
   rc=0
+  limit=(-max_total_time="$seconds")
+  runs_of="FUZZ_RUNS_$h" # a harness's own count (fuzz_stream's inputs are 384 KiB streams)
+  runs_here="${!runs_of:-${FUZZ_RUNS:-}}"
+  [ -n "$runs_here" ] && limit=(-runs="$runs_here")
+  [ -n "${FUZZ_SEED:-}" ] && limit+=(-seed="$FUZZ_SEED")
   "$build/fuzz/$h" -dict=fuzz/referat.dict -max_len="$max_len" -timeout=25 \
-    -rss_limit_mb=2560 -max_total_time="$seconds" -print_final_stats=1 \
+    -rss_limit_mb=2560 "${limit[@]}" -print_final_stats=1 \
     -artifact_prefix="$work/artifacts-$h/" "$work/corpus-$h" > "$log" 2>&1 || rc=$?
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   if [ -z "$runs" ]; then # stopped early: the last status line

@@ -49,16 +49,19 @@ gcovr -r . build-cov --filter 'lib/' --branches --print-summary --gcov-ignore-pa
   --fail-under-branch "$COVERAGE_FLOOR" | tail -4
 
 # ---- fuzzing and valgrind (fuzz/README.md) --------------------------------------
-# FUZZ_SECONDS: fuzzing time of each harness (default 60).
+# CI fuzzes a fixed number of inputs with a fixed seed (FUZZ_RUNS, FUZZ_SEED):
+# the same inputs every run, so a landing is not decided by chance; long
+# random runs (scripts/fuzz.sh SECONDS) look for new findings.
 echo "== valgrind: referat dump over the fixtures, corpora and fuzz seeds"
 if command -v valgrind >/dev/null 2>&1; then
   fuzz/valgrind.sh build
 else
   echo "skipped: valgrind is not installed"
 fi
-echo "== fuzzing: replay fuzz/regressions and fuzz/corpus, then ${FUZZ_SECONDS:-60} s a harness"
+echo "== fuzzing: replay fuzz/regressions and fuzz/corpus, then ${FUZZ_RUNS:=6000} inputs a harness (seed ${FUZZ_SEED:=1})"
 if command -v clang >/dev/null 2>&1; then
-  FUZZ_BUILD_JOBS="$jobs" scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+  FUZZ_BUILD_JOBS="$jobs" FUZZ_RUNS="$FUZZ_RUNS" FUZZ_SEED="$FUZZ_SEED" \
+    FUZZ_RUNS_fuzz_stream="${FUZZ_RUNS_fuzz_stream:-60}" scripts/fuzz.sh 60
 else
   echo "skipped: clang is not installed (the libFuzzer harnesses need it)"
 fi

@@ -455,9 +455,12 @@ class Document:
                 f"{len(self.diagnostics)} diagnostics>")
 
     def to_dict(self) -> dict:
-        """The document as ``referat json`` prints it (plain dicts and lists)."""
-        return {"meetings": [m.to_dict() for m in self.meetings],
-                "diagnostics": [d.to_dict() for d in self.diagnostics]}
+        """The document as ``referat json`` prints it (plain dicts and lists):
+        with its ``source`` first when it was read from a file."""
+        d: dict = {"source": self.source} if self.source is not None else {}
+        d["meetings"] = [m.to_dict() for m in self.meetings]
+        d["diagnostics"] = [x.to_dict() for x in self.diagnostics]
+        return d
 
     def to_json(self, **kwargs: typing.Any) -> str:
         """``to_dict()`` as JSON text; by default laid out like ``referat json``
