@@ -144,6 +144,7 @@ static void make_line(rf_input *in, const unsigned char *data, const scan_result
         out->size -= 3;
         out->start += 3;
         out->line_start += 3;
+        in->line_start += 3; /* the line's later pieces count columns after it too */
     }
     in->offset = out->end;
     if (r->cut) {
