@@ -18,7 +18,8 @@ void sb_put(sb *b, const char *s, size_t n)
         b->data = d;
         b->cap = cap;
     }
-    memcpy(b->data + b->size, s, n);
+    if (n) /* s may be NULL when n is 0 (an empty view) */
+        memcpy(b->data + b->size, s, n);
     b->size += n;
     b->data[b->size] = '\0';
 }

@@ -180,7 +180,8 @@ static void walk(list *out, const char *dir)
         free(p);
     }
     closedir(d);
-    qsort(here.v, here.n, sizeof *here.v, by_name);
+    if (here.n) /* qsort wants an array, even of none */
+        qsort(here.v, here.n, sizeof *here.v, by_name);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
         if (lstat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
