@@ -27,12 +27,14 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE nosan
 
-echo "== ThreadSanitizer over the parsers-on-threads test"
+echo "== ThreadSanitizer over the parsers-on-threads test and referat --jobs"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DREFERAT_WERROR=ON -DREFERAT_BUILD_PYTHON=OFF \
   -DREFERAT_BUILD_EXAMPLES=OFF -DCMAKE_C_FLAGS="-fsanitize=thread" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=thread" >/dev/null
-cmake --build build-tsan -j"$jobs" --target test_api
+cmake --build build-tsan -j"$jobs" --target test_api referat_cli
 TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_api
+# and the CLI's parallel parses (--jobs)
+TSAN_OPTIONS=halt_on_error=1 build-tsan/cli/referat json -j3 tests/fixtures/*.txt examples/sample.txt >/dev/null
 
 echo "== branch coverage of lib/ (gcovr; fails below the floor)"
 # The floor is the coverage the tests reach today; raise it as tests are added.
