@@ -52,6 +52,16 @@ size_t rf_fold_prefix(const char *s, size_t n, const char *key)
     return i;
 }
 
+/* rf_fold_prefix's first test without the call: the key starts with an
+ * ASCII byte that the text cannot start with (so no prefix, and no equality
+ * either). Most table entries fail here. */
+static int first_differs(const char *s, size_t n, const char *key)
+{
+    unsigned char k0 = (unsigned char)key[0];
+    return k0 && k0 < 0x80 &&
+           (n == 0 || ((unsigned char)s[0] < 0x80 && ascii_lower((unsigned char)s[0]) != k0));
+}
+
 int rf_fold_eq(const char *s, size_t n, const char *key)
 {
     return rf_fold_prefix(s, n, key) == n && (n > 0 || key[0] == '\0');
@@ -61,6 +71,9 @@ static int is_word_char(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) /* rf_is_letter_cp of an ASCII byte, or a digit */
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
     size_t k = i;
     return rf_is_letter_cp(rf_next_cp(s, n, &k)) || (s[i] >= '0' && s[i] <= '9');
 }
@@ -75,10 +88,13 @@ long rf_fold_find(const char *s, size_t n, const char *key)
             continue;
         if ((c & 0xC0) == 0x80)
             continue;
+        /* the key before the word test: both must hold, the key fails
+         * more cheaply and more often */
+        if (!rf_fold_prefix(s + i, n - i, key))
+            continue;
         if (i > 0 && is_word_char(s, n, i) && is_word_char(s, n, i - 1))
             continue;
-        if (rf_fold_prefix(s + i, n - i, key))
-            return (long)i;
+        return (long)i;
     }
     return -1;
 }
@@ -391,6 +407,8 @@ static const struct {
 int rf_match_label(const char *s, size_t n, rf_label *out)
 {
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        if (first_differs(s, n, labels[i].word))
+            continue;
         size_t len = rf_fold_prefix(s, n, labels[i].word);
         if (!len)
             continue;
@@ -778,14 +796,14 @@ int rf_match_heading_any(const char *s, size_t n, rf_heading_ex *out)
         m--;
     if (m <= 40) {
         for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-            if (rf_fold_eq(s, m, sections[i].word)) {
+            if (!first_differs(s, m, sections[i].word) && rf_fold_eq(s, m, sections[i].word)) {
                 out->kind = sections[i].kind;
                 out->form = 0;
                 return 1;
             }
         }
         for (size_t i = 0; i < sizeof decision_words / sizeof decision_words[0]; i++) {
-            if (rf_fold_eq(s, m, decision_words[i])) {
+            if (!first_differs(s, m, decision_words[i]) && rf_fold_eq(s, m, decision_words[i])) {
                 out->kind = REFERAT_SECTION_DECISION;
                 out->form = 2;
                 return 1;

@@ -156,14 +156,25 @@ static int next_tok(const char *s, size_t n, size_t *i, tok *t)
     return 1;
 }
 
+/* The first bytes of a non-empty core and a key are both ASCII and differ
+ * without case: rf_fold_prefix's own first test, decided here without a
+ * call (most words fail it). */
+static int first_differs(const char *s, const tok *t, const char *word)
+{
+    unsigned char k0 = (unsigned char)word[0], c = (unsigned char)s[t->cb];
+    return k0 && k0 < 0x80 && c < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) != k0;
+}
+
 static int core_is(const char *s, const tok *t, const char *word)
 {
-    return t->ce > t->cb && rf_fold_eq(s + t->cb, t->ce - t->cb, word);
+    return t->ce > t->cb && !first_differs(s, t, word) &&
+           rf_fold_eq(s + t->cb, t->ce - t->cb, word);
 }
 
 static int core_starts(const char *s, const tok *t, const char *word)
 {
-    return t->ce > t->cb && rf_fold_prefix(s + t->cb, t->ce - t->cb, word) > 0;
+    return t->ce > t->cb && !first_differs(s, t, word) &&
+           rf_fold_prefix(s + t->cb, t->ce - t->cb, word) > 0;
 }
 
 static int32_t first_cp(const char *s, const tok *t)
@@ -435,44 +446,175 @@ static int match_from(const char *s, size_t n, tok t, const pword *w, size_t nw,
     return advance(s, n, &t) && match_from(s, n, t, w, nw, k + 1, end, last);
 }
 
+/* The phrases of a table grouped by the first byte of their first word:
+ * groups 0-25 for 'a'-'z', 26 for any other ASCII byte, 27 for a byte
+ * >= 0x80 (a non-ASCII letter such as "ø", which any word may match
+ * without case). Each group keeps table order. Built once a call of a
+ * recognizer (no state outlives it); best_phrase then tries only the
+ * phrases whose first letter can match the word (the groups of its first
+ * byte and of non-ASCII bytes), matches a first word shared by a run of
+ * phrases once, and keeps the longest match, then the first in the table:
+ * the result of trying the whole table in order. */
+enum { IDX_OTHER = 26, IDX_HIGH = 27, IDX_GROUPS = 28, IDX_MAX = 320 };
+
+typedef struct phrase_index {
+    unsigned short start[IDX_GROUPS + 1]; /* group g: order[start[g], start[g + 1]) */
+    unsigned short order[IDX_MAX];
+    pword first[IDX_MAX];                /* phrase i's first word */
+    unsigned char p0[IDX_MAX];           /* its first byte */
+    unsigned char same[IDX_MAX];         /* the same first word as the phrase before
+                                            it in its group */
+} phrase_index;
+
+static int idx_group(unsigned char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' : c < 0x80 ? IDX_OTHER : IDX_HIGH;
+}
+
+static void index_build(phrase_index *x, const phrase *tab, size_t count)
+{
+    size_t fill[IDX_GROUPS];
+    memset(x->start, 0, sizeof x->start);
+    for (size_t i = 0; i < count; i++) {
+        const char *p = tab[i].pattern;
+        p += *p == '^';
+        split_pattern_first(p, &x->first[i]);
+        x->p0[i] = (unsigned char)p[0];
+        x->start[idx_group(x->p0[i]) + 1]++;
+    }
+    for (int g = 0; g < IDX_GROUPS; g++) {
+        x->start[g + 1] = (unsigned short)(x->start[g + 1] + x->start[g]);
+        fill[g] = x->start[g];
+    }
+    for (size_t i = 0; i < count; i++) {
+        int g = idx_group(x->p0[i]);
+        size_t at = fill[g]++;
+        x->order[at] = (unsigned short)i;
+        const pword *a = &x->first[i], *b = at > x->start[g] ? &x->first[x->order[at - 1]] : NULL;
+        x->same[i] = b && a->len == b->len && a->star == b->star && a->gap == b->gap &&
+                     memcmp(a->w, b->w, a->len) == 0;
+    }
+}
+
+/* The rest of phrase ph after its first word matched word t (ending at fe):
+ * 1 with where the match ends and its last word (match_from's result). */
+static int match_rest(const char *s, size_t n, const tok *t, const phrase *ph, size_t fe,
+                      size_t *e, tok *l)
+{
+    int initial;
+    pword w[MAX_WORDS];
+    size_t nw = split_pattern(ph->pattern, w, &initial);
+    if (!nw)
+        return 0;
+    if (w[0].gap)
+        return match_from(s, n, *t, w, nw, 0, e, l);
+    if (nw == 1) {
+        *e = fe;
+        *l = *t;
+        return 1;
+    }
+    tok u = *t;
+    return advance(s, n, &u) && match_from(s, n, u, w, nw, 1, e, l);
+}
+
+/* Phrase i of tab at word t: 1 when it matches, with where it ends and its
+ * last word. */
+static int try_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase *ph,
+                      size_t *e, tok *l)
+{
+    const char *p = ph->pattern;
+    int initial = *p == '^';
+    if (initial && !at_start)
+        return 0;
+    /* the first pattern word against this token before the whole
+     * pattern is split (most phrases fail there) */
+    pword first;
+    split_pattern_first(p + initial, &first);
+    size_t fe = 0;
+    if (!first.gap && !word_match(s, t, &first, &fe))
+        return 0;
+    return match_rest(s, n, t, ph, fe, e, l);
+}
+
+/* The phrases of group g of x at word t (first byte c0): the best so far
+ * in *best (the longest, then the first in the table). */
+static void try_group(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
+                      const phrase_index *x, int g, unsigned char c0, int *best,
+                      size_t *best_end, tok *last)
+{
+    int ok = 0;
+    size_t fe = 0;
+    for (size_t j = x->start[g]; j < x->start[g + 1]; j++) {
+        size_t i = x->order[j];
+        if (!x->same[i]) {
+            /* the first word against the word, once for a run of phrases
+             * that share it */
+            const pword *f = &x->first[i];
+            unsigned char p0 = x->p0[i];
+            if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
+                ok = 0; /* group 26 holds every other ASCII byte */
+            else if (f->gap)
+                ok = 1;
+            else
+                ok = word_match(s, t, f, &fe);
+        }
+        if (!ok || (tab[i].pattern[0] == '^' && !at_start))
+            continue;
+        size_t e;
+        tok l;
+        if (match_rest(s, n, t, &tab[i], fe, &e, &l) &&
+            (*best < 0 || e > *best_end || (e == *best_end && (int)i < *best))) {
+            *best = (int)i;
+            *best_end = e;
+            *last = l;
+        }
+    }
+}
+
 /* The longest phrase of the table at word t (the first of equal length):
- * its index or -1, with where it ends and its last word. */
-static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
-                       size_t count, size_t *end, tok *last)
+ * its index or -1, with where it ends and its last word. With an index x
+ * (of tab) only the phrases that can match are tried. */
+static int best_phrase_x(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
+                         size_t count, const phrase_index *x, size_t *end, tok *last)
 {
     int best = -1;
     size_t best_end = 0;
     unsigned char c0 = t->ce > t->cb ? (unsigned char)s[t->cb] : 0;
     if (c0 >= 'A' && c0 <= 'Z')
         c0 = (unsigned char)(c0 + 32);
-    for (size_t i = 0; i < count; i++) {
-        const char *p = tab[i].pattern;
-        int initial = *p == '^';
-        unsigned char p0 = (unsigned char)p[initial];
-        if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
-            continue; /* quick check of the first letter */
-        if (initial && !at_start)
-            continue;
-        /* the first pattern word against this token before the whole
-         * pattern is split (most phrases fail there) */
-        pword first;
-        split_pattern_first(p + initial, &first);
-        size_t fe;
-        if (!first.gap && !word_match(s, t, &first, &fe))
-            continue;
-        pword w[MAX_WORDS];
-        size_t nw = split_pattern(p, w, &initial);
+    if (x) {
+        if (c0 < 0x80) {
+            /* the word's group and the non-ASCII one */
+            try_group(s, n, t, at_start, tab, x, idx_group(c0), c0, &best, &best_end, last);
+            try_group(s, n, t, at_start, tab, x, IDX_HIGH, c0, &best, &best_end, last);
+        } else {
+            for (int g = 0; g < IDX_GROUPS; g++)
+                try_group(s, n, t, at_start, tab, x, g, c0, &best, &best_end, last);
+        }
+    } else {
         size_t e;
         tok l;
-        if (nw && match_from(s, n, *t, w, nw, 0, &e, &l) && (best < 0 || e > best_end)) {
-            best = (int)i;
-            best_end = e;
-            *last = l;
+        for (size_t i = 0; i < count; i++) {
+            const char *p = tab[i].pattern;
+            unsigned char p0 = (unsigned char)p[*p == '^'];
+            if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
+                continue; /* quick check of the first letter */
+            if (try_phrase(s, n, t, at_start, &tab[i], &e, &l) && (best < 0 || e > best_end)) {
+                best = (int)i;
+                best_end = e;
+                *last = l;
+            }
         }
     }
     if (best >= 0)
         *end = best_end;
     return best;
+}
+
+static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
+                       size_t count, size_t *end, tok *last)
+{
+    return best_phrase_x(s, n, t, at_start, tab, count, NULL, end, last);
 }
 
 /* ---- subjects --------------------------------------------------------------------------- */
@@ -945,10 +1087,14 @@ static int subordinate(const char *s, const tok *t)
     return 0;
 }
 
+_Static_assert(N_OUTCOME_PHRASES <= IDX_MAX, "outcome_phrases outgrew phrase_index");
+
 size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t max)
 {
     walker w;
     walk_begin(&w, s, n);
+    phrase_index idx;
+    index_build(&idx, outcome_phrases, N_OUTCOME_PHRASES);
     size_t count = 0;
     int sentence = -1;
     int point = 0, carry = 0;  /* the point now; the one the next sentence starts with */
@@ -990,8 +1136,8 @@ size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t ma
             continue;
         }
         size_t end;
-        int k = best_phrase(s, n, &w.t, w.at_start, outcome_phrases, N_OUTCOME_PHRASES, &end,
-                            &last);
+        int k = best_phrase_x(s, n, &w.t, w.at_start, outcome_phrases, N_OUTCOME_PHRASES, &idx,
+                              &end, &last);
         if (k < 0) {
             if (open && (++gap > 2 || end_mark(s, &w.t)))
                 open = 0;
@@ -1801,16 +1947,21 @@ static size_t clause_end(const char *s, size_t n, tok t)
     }
 }
 
+_Static_assert(COUNT_OF(participation_phrases) <= IDX_MAX,
+               "participation_phrases outgrew phrase_index");
+
 int rf_find_participation(const char *s, size_t n, rf_participation *out)
 {
     walker w;
     walk_begin(&w, s, n);
+    phrase_index idx;
+    index_build(&idx, participation_phrases, COUNT_OF(participation_phrases));
     memset(out, 0, sizeof *out);
     while (w.have) {
         tok last;
         size_t end;
-        int k = best_phrase(s, n, &w.t, w.at_start, participation_phrases,
-                            COUNT_OF(participation_phrases), &end, &last);
+        int k = best_phrase_x(s, n, &w.t, w.at_start, participation_phrases,
+                              COUNT_OF(participation_phrases), &idx, &end, &last);
         if (k < 0) {
             walk_past(&w, w.t);
             continue;

@@ -142,6 +142,17 @@ static int never_repeated_furniture(const rf_held *h, const char *text)
            (rf_match_item_line(buf, n, &it) && it.form == RF_ITEM_PUNKT);
 }
 
+/* A held line's hash, made when it is first asked for: only the heads and
+ * tails of pages are compared, so most lines never need one. 0 stands for
+ * "not made yet" (a line whose hash is 0 is merely hashed again). The
+ * bytes are in pg->text for as long as the line is held. */
+static uint64_t line_hash(rf_page *pg, rf_held *h)
+{
+    if (!h->hash)
+        h->hash = masked_hash((const unsigned char *)pg->text.data + h->off, h->size);
+    return h->hash;
+}
+
 static rf_held *held(rf_page *pg, size_t i)
 {
     return &pg->lines[pg->head + i];
@@ -177,8 +188,9 @@ static void decide_head(rf_parser *p, int64_t page, const uint64_t *next, size_t
         rf_held *h = held(pg, idx[k]);
         if (h->state != UNDECIDED)
             continue;
-        int same = (k < pg->n_prev_head && pg->prev_head[k] == h->hash) ||
-                   (k < n_next && next[k] == h->hash);
+        uint64_t hash = line_hash(pg, h);
+        int same = (k < pg->n_prev_head && pg->prev_head[k] == hash) ||
+                   (k < n_next && next[k] == hash);
         const char *text = pg->text.data;
         int furniture = run && pg->have_ff &&
                         (is_page_number(h, text) || (same && !never_repeated_furniture(h, text)));
@@ -188,7 +200,7 @@ static void decide_head(rf_parser *p, int64_t page, const uint64_t *next, size_t
     }
     pg->n_prev_head = n;
     for (size_t k = 0; k < n; k++)
-        pg->prev_head[k] = held(pg, idx[k])->hash;
+        pg->prev_head[k] = line_hash(pg, held(pg, idx[k]));
 }
 
 /* Tail furniture of page `page` (its last lines), then its trailing blanks. */
@@ -200,7 +212,7 @@ static void decide_tail(rf_parser *p, int64_t page)
     int run = 1;
     for (size_t k = 0; k < n; k++) {
         rf_held *h = held(pg, idx[k]);
-        int same = k < pg->n_prev_tail && pg->prev_tail[k] == h->hash;
+        int same = k < pg->n_prev_tail && pg->prev_tail[k] == line_hash(pg, h);
         int furniture = run && (is_page_number(h, pg->text.data) ||
                                 (same && !never_repeated_furniture(h, pg->text.data)));
         run = furniture;
@@ -211,7 +223,7 @@ static void decide_tail(rf_parser *p, int64_t page)
     }
     pg->n_prev_tail = n;
     for (size_t k = 0; k < n; k++)
-        pg->prev_tail[k] = held(pg, idx[k])->hash;
+        pg->prev_tail[k] = line_hash(pg, held(pg, idx[k]));
 }
 
 /* The page's last line that stays: does it end so that the next page
@@ -311,7 +323,7 @@ static void head_complete(rf_parser *p)
     size_t n = page_lines(pg, page, 1, idx, HEAD_LINES);
     uint64_t next[HEAD_LINES];
     for (size_t k = 0; k < n; k++)
-        next[k] = held(pg, idx[k])->hash;
+        next[k] = line_hash(pg, held(pg, idx[k]));
     if (page > 0) {
         decide_head(p, page - 1, next, n);
         if (page - 1 > 0)
@@ -414,7 +426,7 @@ static void push(rf_parser *p, const rf_raw_line *raw)
     h->cut_after = raw->cut_after;
     h->page = pg->page;
     h->blank = blank_bytes(data, size);
-    h->hash = masked_hash(data, size);
+    h->hash = 0; /* made when needed (line_hash) */
     h->state = UNDECIDED;
     pg->count++;
     if (!h->blank && ++pg->head_seen == HEAD_LINES && !pg->head_done)
