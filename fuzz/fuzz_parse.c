@@ -48,10 +48,7 @@ static void check_strict_error(const fz_input *in, const fz_run *strict, const f
     int bom = ls + 3 <= e->offset && memcmp(in->data + ls, "\xEF\xBB\xBF", 3) == 0;
     if (bom)
         ls += 3; /* the column counts after a skipped byte order mark */
-    /* known finding (regressions/strict-column-bom-cut-line.txt): past a cut
-     * of a long line the column counts the mark */
-    int bom_cut = bom && fz_relaxed("bom_column") && e->column == e->offset - ls + 4;
-    if (e->line != line || (e->column != e->offset - ls + 1 && !bom_cut))
+    if (e->line != line || e->column != e->offset - ls + 1)
         fz_fail("strict error at %llu:%llu, the bad byte is at %llu:%llu",
                 (unsigned long long)e->line, (unsigned long long)e->column,
                 (unsigned long long)line, (unsigned long long)(e->offset - ls + 1));
