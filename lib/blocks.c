@@ -121,7 +121,7 @@ static int try_merge(rf_parser *p, rf_block *b, const rf_block *x)
 void rf_blocks_absence(rf_parser *p, const char *name, size_t n, uint64_t line,
                        uint64_t start, uint64_t end)
 {
-    if (p->nomem || !rf_list_entry(p, &p->n_absent, "absences", line, start, end))
+    if (p->nomem || !rf_list_entry(p, &p->n_absent, "absences", line, line, start, end))
         return;
     rf_block *b = p->blk_b ? p->blk_b : p->blk_a;
     if (!b) {
@@ -206,7 +206,7 @@ void rf_blocks_attachments(rf_parser *p, rf_para *para)
 {
     for (size_t i = 0; i < para->count; i++) {
         const rf_line *l = &para->lines[i];
-        if (!rf_list_entry(p, &p->n_attach, "attachments", l->line, l->start, l->end))
+        if (!rf_list_entry(p, &p->n_attach, "attachments", l->line, l->line, l->start, l->end))
             return;
         referat_event *ev = rf_emit(p, REFERAT_EV_ATTACHMENT, l->start, l->end, l->line,
                                     l->line);

@@ -144,7 +144,7 @@ void rf_diag_lines(rf_parser *p, referat_diagnostic_code code, uint64_t line, ui
 }
 
 int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
-                  uint64_t start, uint64_t end)
+                  uint64_t end_line, uint64_t start, uint64_t end)
 {
     if (*count < p->opt.max_list_entries) {
         (*count)++;
@@ -152,9 +152,9 @@ int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
     }
     if (*count == p->opt.max_list_entries) {
         (*count)++;
-        rf_diag(p, REFERAT_DIAG_LIMIT_REACHED, line, start, end,
-                "more %s than max_list_entries (%zu): the rest are not reported", what,
-                p->opt.max_list_entries);
+        rf_diag_lines(p, REFERAT_DIAG_LIMIT_REACHED, line, end_line, start, end,
+                      "more %s than max_list_entries (%zu): the rest are not reported", what,
+                      p->opt.max_list_entries);
     }
     return 0;
 }

@@ -45,7 +45,7 @@ static void emit_participants(rf_parser *p, const char *s, size_t n, uint64_t li
     size_t pos = 0;
     rf_slice name, note;
     while (rf_next_name(s, n, &pos, &name, &note)) {
-        if (!rf_list_entry(p, &p->n_people, "participants", line, start, end))
+        if (!rf_list_entry(p, &p->n_people, "participants", line, end_line, start, end))
             return;
         referat_event *ev = rf_emit(p, REFERAT_EV_PARTICIPANT, start, end, line, end_line);
         if (!ev)
@@ -180,7 +180,7 @@ static int pending_value(rf_parser *p, const rf_para *para)
 static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, size_t n,
                           int64_t page)
 {
-    if (!rf_list_entry(p, &p->n_toc, "TOC entries", l->line, l->start, l->end))
+    if (!rf_list_entry(p, &p->n_toc, "TOC entries", l->line, l->line, l->start, l->end))
         return;
     /* a closed item's entry "Lukket: Title" is its title */
     size_t closed = rf_fold_prefix(title, n, "lukket: ");

@@ -78,7 +78,7 @@ static void set_buf(rf_parser *p, rf_buf *b, const char *s, size_t n)
 static void add_person(rf_parser *p, const rf_line *l, const rf_person *who, int absent)
 {
     rf_head *h = &p->head;
-    if (!rf_list_entry(p, &p->n_people, "participants", l->line, l->start, l->end))
+    if (!rf_list_entry(p, &p->n_people, "participants", l->line, l->line, l->start, l->end))
         return;
     void *arr = h->list;
     if (rf_grow(p, &arr, &h->cap_list, h->n_list + 1, sizeof(rf_person_ref)) < 0)

@@ -414,7 +414,7 @@ void rf_diag_lines(rf_parser *p, referat_diagnostic_code code, uint64_t line, ui
  * attachments, absences): 1 when it may be reported, 0 past
  * max_list_entries (the first time with a limit-reached diagnostic). */
 int rf_list_entry(rf_parser *p, size_t *count, const char *what, uint64_t line,
-                  uint64_t start, uint64_t end);
+                  uint64_t end_line, uint64_t start, uint64_t end);
 void rf_queue_reset(rf_parser *p);
 void rf_queue_free(rf_parser *p);
 /* Hands out the event at the head of the queue (making it from a deferred
