@@ -467,6 +467,8 @@ struct referat_parser {
     rf_buf col;          /* the current line, collapsed */
     rf_buf scratch;      /* short-lived work space (cleaning, folding) */
     rf_buf scratch2;
+    rf_buf title_tmp;    /* a title or heading being put together (structure.c,
+                            section.c): scratch2 may be used before it is copied */
     int32_t *ucs;        /* utf8proc work space */
     size_t ucs_cap;
 

@@ -239,18 +239,18 @@ int rf_section_history_entry(rf_parser *p, rf_para *para)
         k++;
     const rf_line *l = &para->lines[0];
     /* the heading: the entry's label lines as one text */
-    rf_buf_clear(&p->scratch2);
+    rf_buf_clear(&p->title_tmp);
     for (size_t i = 0; i < k; i++) {
         if (i)
-            rf_buf_putc(p, &p->scratch2, ' ');
-        rf_buf_append(p, &p->scratch2, RF_CLN(para, i), para->lines[i].cln_len);
+            rf_buf_putc(p, &p->title_tmp, ' ');
+        rf_buf_append(p, &p->title_tmp, RF_CLN(para, i), para->lines[i].cln_len);
     }
     if (p->in_subitem)
         rf_subitem_close(p);
     rf_section_close(p);
     p->section_history = 1;
     start_section(p, &h, l->line, para->lines[k - 1].line, l->start, para->lines[k - 1].end,
-                  p->scratch2.data ? p->scratch2.data : "", p->scratch2.size, h.body.s, h.body.n,
+                  p->title_tmp.data ? p->title_tmp.data : "", p->title_tmp.size, h.body.s, h.body.n,
                   h.date);
     if (k < para->count) {
         rf_para rest = *para;

@@ -525,9 +525,9 @@ static void number_alone_item(rf_parser *p, const rf_para *title, size_t k)
     memset(&t, 0, sizeof t);
     t.form = RF_ITEM_NUMBER_ALONE;
     t.number = c->number;
-    joined_title(p, title, k, &p->scratch2);
-    t.title.s = p->scratch2.data;
-    t.title.n = p->scratch2.size;
+    joined_title(p, title, k, &p->title_tmp);
+    t.title.s = p->title_tmp.data;
+    t.title.n = p->title_tmp.size;
     c->kind = 0;
     c->has_title = 0;
     if (!item_here(p, &c->para.lines[0], &t))
@@ -572,13 +572,13 @@ static int resolve_candidate(rf_parser *p, rf_para *para)
     }
     if (c->kind == 3 && title_like(para)) {
         size_t k = title_lines(para);
-        joined_title(p, para, k, &p->scratch2);
+        joined_title(p, para, k, &p->title_tmp);
         c->kind = 0;
         if (p->state == RF_AWAIT_CASE)
             emit_item_start(p);
         p->last_letter = c->letter;
         char label[2] = {c->letter, 0};
-        rf_subitem_open(p, cl, label, 1, p->scratch2.data, p->scratch2.size);
+        rf_subitem_open(p, cl, label, 1, p->title_tmp.data, p->title_tmp.size);
         handle_rest(p, para, k);
         return 1;
     }
@@ -625,9 +625,9 @@ static int sag_nr_paragraph(rf_parser *p, rf_para *para)
     memset(&it, 0, sizeof it);
     it.form = RF_ITEM_NUMBER_TITLE; /* a numbered layout: not "Punkt N:" */
     it.number = number;
-    joined_title(p, para, last, &p->scratch2);
-    it.title.s = p->scratch2.data;
-    it.title.n = p->scratch2.size;
+    joined_title(p, para, last, &p->title_tmp);
+    it.title.s = p->title_tmp.data;
+    it.title.n = p->title_tmp.size;
     if (!item_here(p, &para->lines[0], &it))
         return 0;
     p->title_open = 0;
@@ -733,6 +733,7 @@ void rf_structure_free(rf_parser *p)
     rf_buf_free(p, &p->cand.para.text);
     rf_free(p, p->cand.para.lines);
     rf_buf_free(p, &p->cand.title.text);
+    rf_buf_free(p, &p->title_tmp);
     rf_free(p, p->cand.title.lines);
     rf_buf_free(p, &p->meeting_body);
     rf_buf_free(p, &p->item_case);
