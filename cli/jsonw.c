@@ -1,6 +1,7 @@
 #include "jsonw.h"
 
-#include <math.h>
+#include "../lib/json_text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,111 +44,20 @@ int sb_flush(sb *b, FILE *f)
     return n && fwrite(b->data, 1, n, f) != n ? -1 : 0;
 }
 
-void json_string(sb *b, const char *s, size_t n)
+static void put_sb(void *ctx, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    sb_put(b, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue; /* RFC 8259 escapes only controls, '"' and '\\' */
-        const char *esc;
-        char u[7];
-        switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default:
-            memcpy(u, "\\u00", 4);
-            u[4] = hex[c >> 4];
-            u[5] = hex[c & 15];
-            u[6] = '\0';
-            esc = u;
-        }
-        sb_put(b, s + run, i - run);
-        sb_puts(b, esc);
-        run = i + 1;
-    }
-    sb_put(b, s + run, n - run);
-    sb_put(b, "\"", 1);
+    sb_put(ctx, s, n);
 }
 
-/* Python's float repr: the shortest digits that read back as v, in fixed
- * notation for exponents -4..15 and as d.ddde+XX otherwise. */
-static void python_float(sb *b, double v)
+void json_string(sb *b, const char *s, size_t n)
 {
-    char e[40], digits[24], out[64];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(e, sizeof e, "%.*e", prec - 1, v);
-        if (strtod(e, NULL) == v)
-            break;
-    }
-    const char *s = e;
-    size_t n = 0, o = 0;
-    if (*s == '-')
-        out[o++] = *s++;
-    for (; *s && *s != 'e'; s++) {
-        if (*s != '.')
-            digits[n++] = *s;
-    }
-    int exp = atoi(s + 1);
-    while (n > 1 && digits[n - 1] == '0')
-        n--;
-    if (exp >= -4 && exp < 16) {
-        if (exp < 0) {
-            out[o++] = '0';
-            out[o++] = '.';
-            for (int z = -1; z > exp; z--)
-                out[o++] = '0';
-            memcpy(out + o, digits, n);
-            o += n;
-        } else {
-            for (int i = 0; i <= exp || (size_t)i < n; i++) {
-                if (i == exp + 1)
-                    out[o++] = '.';
-                out[o++] = (size_t)i < n ? digits[i] : '0';
-            }
-            if ((size_t)exp + 1 >= n) {
-                out[o++] = '.';
-                out[o++] = '0';
-            }
-        }
-        out[o] = '\0';
-    } else {
-        out[o++] = digits[0];
-        if (n > 1) {
-            out[o++] = '.';
-            memcpy(out + o, digits + 1, n - 1);
-            o += n - 1;
-        }
-        snprintf(out + o, sizeof out - o, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    }
-    sb_puts(b, out);
+    rf_json_string(put_sb, b, s, n);
 }
 
 void json_number(sb *b, double v, int is_integer)
 {
-    char text[40];
-    if (!isfinite(v)) {
-        sb_puts(b, "null");
-        return;
-    }
-    if (is_integer && fabs(v) < 1e18) {
-        long long i = (long long)v;
-        if ((double)i == v && !(v == 0 && signbit(v)))
-            snprintf(text, sizeof text, "%lld", i); /* the same digits, faster */
-        else
-            snprintf(text, sizeof text, "%.0f", v);
-        sb_puts(b, text);
-        return;
-    }
-    python_float(b, v);
+    char text[RF_JSON_NUMBER_MAX];
+    sb_put(b, text, rf_json_number(text, v, is_integer));
 }
 
 void jw_init(jw *w, sb *out, int depth)
@@ -232,10 +142,9 @@ void jw_str(jw *w, const char *key, const char *s, size_t n)
 
 void jw_int(jw *w, const char *key, long long v)
 {
-    char text[32];
+    char text[RF_JSON_NUMBER_MAX];
     element(w, key);
-    snprintf(text, sizeof text, "%lld", v);
-    sb_puts(w->out, text);
+    sb_put(w->out, text, rf_json_int(text, v));
     full(w);
 }
 

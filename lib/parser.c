@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "internal.h"
+#include "tree.h"
 
 #define MIN_BLOCK 64
 
-static void *default_realloc(void *ctx, void *ptr, size_t size)
+/* the default allocator, of parsers and of trees (tree.h) */
+void *rf_default_realloc(void *ctx, void *ptr, size_t size)
 {
     (void)ctx;
     if (size == 0) {
@@ -48,7 +50,7 @@ referat_parser *referat_parser_new(const referat_options *opts)
     if (!read_options(opts, &o))
         return NULL;
     if (!o.realloc_fn) {
-        o.realloc_fn = default_realloc;
+        o.realloc_fn = rf_default_realloc;
         o.alloc_ctx = NULL;
     }
     if (o.max_block_size < MIN_BLOCK)

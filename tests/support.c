@@ -223,3 +223,20 @@ void free_list(char **list)
         free(*p);
     free(list);
 }
+
+void *failing_realloc(void *ctx, void *ptr, size_t size)
+{
+    failing *f = ctx;
+    if (size == 0) {
+        if (ptr)
+            f->live--;
+        free(ptr);
+        return NULL;
+    }
+    if (f->calls++ == f->fail_at)
+        return NULL;
+    void *r = realloc(ptr, size);
+    if (r && !ptr)
+        f->live++;
+    return r;
+}

@@ -36,4 +36,13 @@ char *to_cp1252(const char *s, size_t n, size_t *out);
 char **list_fixtures(const char *dir);
 void free_list(char **list);
 
+/* An allocator (referat_options.realloc_fn, alloc_ctx a failing) that
+ * fails its fail_at-th call (0-based) and counts the blocks it holds. */
+typedef struct failing {
+    long fail_at;
+    long calls;
+    long live;
+} failing;
+void *failing_realloc(void *ctx, void *ptr, size_t size);
+
 #endif

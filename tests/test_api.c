@@ -378,30 +378,6 @@ static void test_block_too_large(void **state)
     sb_free(&doc);
 }
 
-/* An allocator that fails the N-th allocation and counts live blocks. */
-typedef struct failing {
-    long fail_at;
-    long calls;
-    long live;
-} failing;
-
-static void *failing_realloc(void *ctx, void *ptr, size_t size)
-{
-    failing *f = ctx;
-    if (size == 0) {
-        if (ptr)
-            f->live--;
-        free(ptr);
-        return NULL;
-    }
-    if (f->calls++ == f->fail_at)
-        return NULL;
-    void *r = realloc(ptr, size);
-    if (r && !ptr)
-        f->live++;
-    return r;
-}
-
 static void test_allocation_failures(void **state)
 {
     (void)state;

@@ -497,6 +497,127 @@ REFERAT_API const char *referat_outcome_name(referat_outcome outcome);
  *  "abstain", "guest", "absent", "none"); NULL past the last. Added in 0.2. */
 REFERAT_API const char *referat_participation_name(referat_participation participation);
 
+/* ---- The document model (added in 0.2) ----------------------------------
+ *
+ * Events folded into trees, for callers that want a document rather than a
+ * stream. A node is one event with its place in the tree: a container
+ * (meeting, item, sub-item, section, list, table) holds the events between
+ * its start and its end as children; every other event is a leaf. A node's
+ * event (referat_node_event()) has the fields its type has in the stream,
+ * with the span widened to the container's end, and strings owned by the
+ * tree. So a fact has the same name as a node field as it has as an event
+ * field, in JSON and in Python.
+ *
+ * Two ways in:
+ *  - referat_document_parse() / referat_document_parse_file(): the whole
+ *    document in memory, one tree under referat_document_root(): meetings
+ *    (their meta, participants, TOC entries and items as children) and the
+ *    diagnostics, in document order;
+ *  - a ::referat_builder fed with events: it hands out each tree as soon
+ *    as it is complete, so memory is bounded by the largest item: a
+ *    meeting's head (type REFERAT_EV_MEETING_START, its meta, participants
+ *    and TOC entries, no items) when its first item starts, each item when
+ *    it ends, a REFERAT_EV_MEETING_END leaf when the meeting ends, each
+ *    diagnostic at once.
+ *
+ * Decisions: a decision section (REFERAT_SECTION_DECISION) holds its
+ * outcome, vote and participation events as children after its blocks.
+ * Absences are children of their item (or sub-item) wherever they stood.
+ */
+
+/** A node of a document tree (opaque). Added in 0.2. */
+typedef struct referat_node referat_node;
+
+/** The event of a node (its start event for a container). Valid as long as
+ *  the tree is. Added in 0.2. */
+REFERAT_API const referat_event *referat_node_event(const referat_node *node);
+/** The node's type: referat_node_event(node)->type. Added in 0.2. */
+REFERAT_API referat_event_type referat_node_type(const referat_node *node);
+/** The container holding node, NULL for a tree's root. Added in 0.2. */
+REFERAT_API const referat_node *referat_node_parent(const referat_node *node);
+/** The first child, NULL for a leaf or an empty container. Added in 0.2. */
+REFERAT_API const referat_node *referat_node_first_child(const referat_node *node);
+/** The next sibling, NULL after the last. Added in 0.2. */
+REFERAT_API const referat_node *referat_node_next(const referat_node *node);
+/** The first child of the given type after `after` (NULL: from the first
+ *  child), NULL when there is none. Loop over the items of a meeting:
+ *  `for (n = referat_node_find(m, REFERAT_EV_ITEM_START, NULL); n;
+ *  n = referat_node_find(m, REFERAT_EV_ITEM_START, n))`. Added in 0.2. */
+REFERAT_API const referat_node *referat_node_find(const referat_node *node,
+                                                  referat_event_type type,
+                                                  const referat_node *after);
+/** The number of children. Added in 0.2. */
+REFERAT_API size_t referat_node_child_count(const referat_node *node);
+
+/** Output callback: return 0 to go on, non-zero to stop (the writer then
+ *  returns REFERAT_ERROR). Added in 0.2. */
+typedef int (*referat_write_fn)(void *user, const char *data, size_t size);
+
+/** Flags of referat_node_write_json(). Added in 0.2. */
+enum {
+    /** One line, no spaces: JSON Lines (default: indented by 2, the
+     *  layout of Python's json.dumps(indent=2, ensure_ascii=False)). */
+    REFERAT_JSON_COMPACT = 1
+};
+
+/**
+ * Writes node as the JSON of `referat json` (docs/FORMAT.md, "The JSON
+ * document"): a document root as the document (with "source" when source
+ * is not NULL), a meeting as a meeting object (with its items), an item,
+ * section, block, row, participant, TOC entry or diagnostic as its object,
+ * an absence as its name. The text goes to fn in pieces of up to 4 KiB.
+ * Returns REFERAT_OK, or REFERAT_ERROR when fn stopped. Added in 0.2.
+ */
+REFERAT_API referat_status referat_node_write_json(const referat_node *node, const char *source,
+                                                   unsigned flags, referat_write_fn fn,
+                                                   void *user);
+
+/** Folds events into trees (opaque). Added in 0.2. */
+typedef struct referat_builder referat_builder;
+
+/** Creates a builder. opts may be NULL; only its allocator is used. Returns
+ *  NULL when memory cannot be had. Added in 0.2. */
+REFERAT_API referat_builder *referat_builder_new(const referat_options *opts);
+/** Frees the builder and the trees not taken from it. Added in 0.2. */
+REFERAT_API void referat_builder_free(referat_builder *builder);
+/**
+ * Adds an event (copied: the parser's event may go right after). Returns
+ * REFERAT_OK, or REFERAT_ERROR when memory could not be had (the builder
+ * then refuses every later event; trees already complete can still be
+ * taken) or when the event does not fit the open tree (an end without its
+ * start). Added in 0.2.
+ */
+REFERAT_API referat_status referat_builder_add(referat_builder *builder,
+                                               const referat_event *event);
+/** The next complete tree, or NULL when none is complete yet. The caller
+ *  owns it: free it with referat_node_free(). Added in 0.2. */
+REFERAT_API referat_node *referat_builder_take(referat_builder *builder);
+/** Frees a tree taken from a builder (its root). NULL is allowed. Added in 0.2. */
+REFERAT_API void referat_node_free(referat_node *tree);
+
+/** A whole parsed document (opaque). Added in 0.2. */
+typedef struct referat_document referat_document;
+
+/**
+ * Parses data into a document. Returns NULL when the parse stopped (the
+ * error is copied to *error_out when it is not NULL, as referat_parse()
+ * does; a document that could not be built gives REFERAT_E_NO_MEMORY).
+ * Added in 0.2.
+ */
+REFERAT_API referat_document *referat_document_parse(const void *data, size_t size,
+                                                     const referat_options *opts,
+                                                     referat_error *error_out);
+/** Parses the file at path into a document; errors as
+ *  referat_document_parse() and referat_parse_file(). Added in 0.2. */
+REFERAT_API referat_document *referat_document_parse_file(const char *path,
+                                                          const referat_options *opts,
+                                                          referat_error *error_out);
+/** The document's root (type REFERAT_EV_NONE): the meetings and the
+ *  diagnostics as children, in document order. Added in 0.2. */
+REFERAT_API const referat_node *referat_document_root(const referat_document *document);
+/** Frees the document. NULL is allowed. Added in 0.2. */
+REFERAT_API void referat_document_free(referat_document *document);
+
 #ifdef __cplusplus
 }
 #endif
