@@ -9,6 +9,9 @@
 %module(package="referat") core
 
 %{
+#include <stdlib.h>
+#include <string.h>
+
 #include <referat/referat.h>
 
 /* The fields of an Event record, in order (see referat/__init__.py): the
@@ -598,6 +601,230 @@ typedef struct Parser {} Parser;
             self->hook_fn = fn;
         }
         self->hook_after = n;
+    }
+}
+
+%{
+/* ---- Folder: the document model's trees as JSON (referat.parse) ----------
+ *
+ * feed(data) and finish() parse with the GIL released, fold the events into
+ * trees (referat_builder) and return the trees completed so far as
+ * (type, json) pairs: the compact JSON referat_node_write_json() writes
+ * (a meeting's head, an item, a meeting's end, a diagnostic), plus the
+ * error or None. Python builds its Document from them (referat/_load.py),
+ * so the folding is the C library's, done once for the CLI and Python.
+ *
+ * Threads: `busy` (read and set with the GIL held) keeps a second thread
+ * out while one parses; close() during a call only asks, and the running
+ * call frees everything when it leaves. */
+typedef struct Folder {
+    referat_parser *p;  /* NULL once closed */
+    referat_builder *b;
+    int busy, close_requested, nomem;
+    struct fold_out {
+        char *text;     /* the JSON texts, one after another */
+        size_t size, cap;
+        size_t *ends;   /* where each text ends */
+        referat_event_type *types;
+        size_t n, n_cap;
+    } out;
+} Folder;
+
+static void folder_free_all(Folder *f)
+{
+    referat_parser_free(f->p);
+    referat_builder_free(f->b);
+    f->p = NULL;
+    f->b = NULL;
+    free(f->out.text);
+    free(f->out.ends);
+    free(f->out.types);
+    memset(&f->out, 0, sizeof f->out);
+}
+
+static int out_append(void *user, const char *data, size_t size)
+{
+    struct fold_out *o = user;
+    if (o->size + size > o->cap) {
+        size_t cap = o->cap ? o->cap : 65536;
+        while (cap < o->size + size)
+            cap *= 2;
+        char *t = realloc(o->text, cap);
+        if (!t)
+            return 1;
+        o->text = t;
+        o->cap = cap;
+    }
+    memcpy(o->text + o->size, data, size);
+    o->size += size;
+    return 0;
+}
+
+/* Writes a complete tree's JSON and records where it ends; -1: no memory. */
+static int out_tree(struct fold_out *o, const referat_node *tree)
+{
+    if (o->n == o->n_cap) {
+        size_t cap = o->n_cap ? 2 * o->n_cap : 64;
+        size_t *ends = realloc(o->ends, cap * sizeof *ends);
+        if (ends)
+            o->ends = ends;
+        referat_event_type *types = ends ? realloc(o->types, cap * sizeof *types) : NULL;
+        if (!types)
+            return -1;
+        o->types = types;
+        o->n_cap = cap;
+    }
+    if (referat_node_write_json(tree, NULL, REFERAT_JSON_COMPACT, out_append, o) != REFERAT_OK)
+        return -1;
+    o->ends[o->n] = o->size;
+    o->types[o->n++] = referat_node_type(tree);
+    return 0;
+}
+
+/* Runs the parser until it needs input or stops (GIL released). */
+static referat_status fold_run(Folder *f)
+{
+    const referat_event *ev;
+    referat_status st;
+    while ((st = referat_parser_next(f->p, &ev)) == REFERAT_OK) {
+        if (referat_builder_add(f->b, ev) != REFERAT_OK) {
+            f->nomem = 1;
+            return REFERAT_ERROR;
+        }
+        referat_node *tree;
+        while ((tree = referat_builder_take(f->b))) {
+            int r = out_tree(&f->out, tree);
+            referat_node_free(tree);
+            if (r < 0) {
+                f->nomem = 1;
+                return REFERAT_ERROR;
+            }
+        }
+    }
+    return st;
+}
+
+/* ([(type, json bytes), ...], error) of what fold_run() wrote; empties it. */
+static PyObject *fold_result(Folder *f, referat_status st)
+{
+    PyObject *list = PyList_New((Py_ssize_t)f->out.n);
+    size_t start = 0;
+    for (size_t i = 0; list && i < f->out.n; i++) {
+        PyObject *pair = Py_BuildValue("(Oy#)", type_names[f->out.types[i]],
+                                       f->out.text + start, (Py_ssize_t)(f->out.ends[i] - start));
+        if (!pair) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, pair);
+        start = f->out.ends[i];
+    }
+    f->out.size = f->out.n = 0;
+    if (!list)
+        return NULL;
+    if (f->nomem) {
+        Py_DECREF(list);
+        return PyErr_NoMemory();
+    }
+    if (st != REFERAT_ERROR)
+        return Py_BuildValue("(NO)", list, Py_None);
+    const referat_error *err = referat_parser_error(f->p);
+    return Py_BuildValue("(N(ssKKK))", list, error_code_name(err->code), err->message,
+                         (unsigned long long)err->offset, (unsigned long long)err->line,
+                         (unsigned long long)err->column);
+}
+
+/* feed (data != NULL) or finish, with the GIL released while parsing. */
+static PyObject *fold_call(Folder *f, PyObject *data)
+{
+    Py_buffer view = {0};
+    if (PyErr_CheckSignals() < 0)
+        return NULL;
+    if (!f->p) {
+        PyErr_SetString(PyExc_ValueError, "the folder is closed");
+        return NULL;
+    }
+    if (f->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "the folder is in use by another call");
+        return NULL;
+    }
+    /* a buffer export keeps a bytearray from being resized while it is read */
+    if (data && PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    f->busy = 1;
+    referat_status st;
+    Py_BEGIN_ALLOW_THREADS
+    if (data)
+        referat_parser_feed(f->p, view.buf, (size_t)view.len);
+    else
+        referat_parser_finish(f->p);
+    st = fold_run(f);
+    Py_END_ALLOW_THREADS
+    if (data)
+        PyBuffer_Release(&view);
+    PyObject *r = fold_result(f, st);
+    f->busy = 0;
+    if (f->close_requested)
+        folder_free_all(f);
+    return r;
+}
+%}
+
+%feature("docstring") Folder
+"Folds a parse into the document model's trees (private; ``referat.parse()``
+is the public interface).
+
+Folder(strict=0, max_block_size=0). feed(data) and finish() return
+(trees, error): trees a list of (type, json) pairs, json the compact JSON
+of a meeting's head, an item, a meeting's end or a diagnostic; error None
+or (code, message, offset, line, column). close() frees it.";
+
+%exception Folder::Folder {
+    $action
+    if (!result)
+        SWIG_fail;
+}
+
+typedef struct Folder {} Folder;
+
+%extend Folder {
+    Folder(int strict = 0, size_t max_block_size = 0) {
+        referat_options o;
+        referat_options_init(&o);
+        o.strict_utf8 = strict;
+        if (max_block_size)
+            o.max_block_size = max_block_size;
+        Folder *self = PyMem_Calloc(1, sizeof *self);
+        if (!self)
+            return (Folder *)PyErr_NoMemory();
+        self->p = referat_parser_new(&o);
+        self->b = referat_builder_new(&o);
+        if (!self->p || !self->b) {
+            folder_free_all(self);
+            PyMem_Free(self);
+            return (Folder *)PyErr_NoMemory();
+        }
+        return self;
+    }
+    ~Folder() {
+        /* no call can be running: each holds a reference to the object */
+        folder_free_all(self);
+        PyMem_Free(self);
+    }
+    %feature("docstring") feed "feed(data) -> (trees, error): parse a chunk of bytes.";
+    PyObject *feed(PyObject *data) {
+        return fold_call(self, data);
+    }
+    %feature("docstring") finish "finish() -> (trees, error): the end of the input.";
+    PyObject *finish() {
+        return fold_call(self, NULL);
+    }
+    %feature("docstring") close "close(): free the folder; later calls raise ValueError.";
+    void close() {
+        if (self->busy)
+            self->close_requested = 1; /* the running call frees it */
+        else
+            folder_free_all(self);
     }
 }
 

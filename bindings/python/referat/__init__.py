@@ -21,12 +21,13 @@ described in docs/FORMAT.md.
 """
 import os as _os
 import typing as _typing
+from itertools import chain as _ichain
 
 from . import core as _core
 from ._model import (Attachment, Cell, Diagnostic, Document, Heading, Item, List, ListItem,
                      Meeting, Paragraph, Participant, Participation, Point, Row, Section,
                      Subitem, Table, TocEntry, Votes)
-from ._fold import fold as _fold
+from ._load import load as _load
 
 __all__ = ["parse", "iterparse", "fromstring", "parse_file", "events", "frames", "read_frames",
            "version", "ReferatError", "Event", "Document", "Meeting", "Participant",
@@ -172,6 +173,20 @@ def _events(chunks: _typing.Iterable[_typing.Any], file: _typing.Optional[str], 
         parser.close()
 
 
+def _trees(chunks: _typing.Iterable[_typing.Any], file: _typing.Optional[str], strict: bool,
+           max_block_size: _typing.Optional[int]) -> _typing.Iterator[_typing.Tuple[str, bytes]]:
+    """The document model's trees (type, JSON) of a parse, folded in C."""
+    folder = _core.Folder(bool(strict), max_block_size or 0)
+    try:
+        for chunk in _ichain(chunks, (None,)):
+            trees, error = folder.feed(chunk) if chunk is not None else folder.finish()
+            yield from trees
+            if error is not None:
+                raise ReferatError(*error, file=file)
+    finally:
+        folder.close()
+
+
 def iterparse(source: Source, *, chunk_size: int = 65536, strict: bool = False,
               max_block_size: _typing.Optional[int] = None) -> _typing.Iterator[_typing.Any]:
     """Yield the parse events of a file one by one.
@@ -206,8 +221,7 @@ def parse(source: Source, *, strict: bool = False, max_block_size: _typing.Optio
     """
     _check_options(chunk_size, max_block_size)
     file = _file_name(source)
-    evs = _events(_file_chunks(source, chunk_size), file, strict, max_block_size)
-    return _fold(evs, file)
+    return _load(_trees(_file_chunks(source, chunk_size), file, strict, max_block_size), file)
 
 
 def fromstring(text: Content, *, strict: bool = False,
@@ -219,7 +233,7 @@ def fromstring(text: Content, *, strict: bool = False,
         'Direktionen'
     """
     _check_options(1, max_block_size)
-    return _fold(_events(_content_chunks(text, 1 << 20), None, strict, max_block_size))
+    return _load(_trees(_content_chunks(text, 1 << 20), None, strict, max_block_size))
 
 
 def parse_file(path: Source, *, strict: bool = False,

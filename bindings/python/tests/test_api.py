@@ -160,7 +160,7 @@ class Frames(unittest.TestCase):
 class Discovery(unittest.TestCase):
     def test_dir_shows_the_api_only(self):
         names = dir(referat)
-        for private in ("os", "core", "_fold", "_model", "_core", "typing"):
+        for private in ("os", "core", "_load", "_model", "_core", "typing", "_ichain"):
             self.assertNotIn(private, names)
         for public in ("parse", "iterparse", "fromstring", "frames", "read_frames", "Event"):
             self.assertIn(public, names)

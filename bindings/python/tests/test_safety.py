@@ -3,6 +3,7 @@ close() from another thread during feed(), a failure while a batch of events
 is built, Ctrl-C and memory with one huge chunk. Run by ctest with the other
 Python tests."""
 import io
+import json
 import os
 import signal
 import subprocess
@@ -48,6 +49,19 @@ def parse_with(parser, data, out):
     return out
 
 
+
+def run_child(test, script):
+    """Runs script in a child python (importing the same referat package as
+    this process, and these tests); it must exit 0 and print "ok"."""
+    package_dir = os.path.dirname(os.path.dirname(os.path.abspath(referat.__file__)))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [package_dir] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    r = subprocess.run([sys.executable, "-c", script, os.path.dirname(__file__)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    test.assertEqual(r.returncode, 0, f"stdout: {r.stdout}\nstderr: {r.stderr}")
+    test.assertIn("ok", r.stdout)
+
 class CloseFromAnotherThread(unittest.TestCase):
     # Before the lock, close() freed the C parser while feed() ran in it with
     # the GIL released (a crash, SIGSEGV): run in a child process so that a
@@ -87,15 +101,7 @@ class CloseFromAnotherThread(unittest.TestCase):
     """)
 
     def test_close_during_feed_waits_for_it(self):
-        # the child imports the same referat package as this process
-        package_dir = os.path.dirname(os.path.dirname(os.path.abspath(referat.__file__)))
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            [package_dir] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-        r = subprocess.run([sys.executable, "-c", self.SCRIPT, os.path.dirname(__file__)],
-                           capture_output=True, text=True, env=env, timeout=60)
-        self.assertEqual(r.returncode, 0, f"stdout: {r.stdout}\nstderr: {r.stderr}")
-        self.assertIn("ok", r.stdout)
+        run_child(self, self.SCRIPT)
 
     def test_close_while_events_are_pending(self):
         p = core.Parser(batch_size=10)
@@ -110,6 +116,68 @@ class CloseFromAnotherThread(unittest.TestCase):
         p.close()
         with self.assertRaisesRegex(ValueError, "the parser is closed"):
             p.drain()
+
+
+class FolderFromAnotherThread(unittest.TestCase):
+    """The Folder (referat.parse's C side): close() or a second feed() from
+    another thread while one feed() parses with the GIL released. In a child
+    process, so that a crash fails the test instead of the test run."""
+    SCRIPT = textwrap.dedent("""
+        import threading, sys
+        from referat import core
+        sys.path.insert(0, sys.argv[1])
+        from test_safety import big_document
+        data = big_document(4000)
+        outcomes = set()
+        for _ in range(20):
+            f = core.Folder()
+            go = threading.Event()
+            def other():
+                go.wait()
+                try:
+                    f.feed(b"x")
+                    outcomes.add("fed after")
+                except RuntimeError as e:
+                    assert "in use" in str(e), e
+                    outcomes.add("refused")
+                except ValueError as e:
+                    assert str(e) == "the folder is closed", e
+                f.close()
+            t = threading.Thread(target=other)
+            t.start()
+            go.set()
+            try:
+                trees, error = f.feed(data)
+                assert error is None and trees, (error, len(trees))
+                outcomes.add("finished")
+            except ValueError as e:
+                assert str(e) == "the folder is closed", e
+                outcomes.add("closed")
+            t.join()
+            try:
+                f.finish()
+            except ValueError as e:
+                assert str(e) == "the folder is closed", e
+            else:
+                raise AssertionError("finish() after close() did not raise")
+        print("ok", sorted(outcomes))
+    """)
+
+    def test_close_or_feed_during_feed(self):
+        run_child(self, self.SCRIPT)
+
+    def test_trees_are_the_json_of_the_cli(self):
+        f = core.Folder()
+        trees, error = f.feed(big_document(2))
+        self.assertIsNone(error)
+        more, error = f.finish()
+        f.close()
+        trees += more
+        kinds = [k for k, _ in trees]
+        self.assertEqual(kinds, ["meeting_start", "item_start", "item_start", "meeting_end"])
+        item = json.loads(trees[1][1])
+        self.assertEqual((item["number"], item["case_number"]), (1, "22/23184"))
+        self.assertEqual(len(item["sections"][0]["blocks"][0]["items"]), 50)
 
 
 class CallsFromCodeRunWhileEventsAreBuilt(unittest.TestCase):
