@@ -8,7 +8,8 @@ packages=(build-essential cmake pkg-config libutf8proc-dev libcmocka-dev
           python3-wheel python3-venv
           debhelper dh-python python3-all-dev lintian
           doxygen man-db groff-base dpkg-dev file gcovr
-          python3-dask python3-distributed libsqlite3-dev sqlite3 libpoppler-glib-dev poppler-utils)
+          python3-dask python3-distributed libsqlite3-dev sqlite3 libpoppler-glib-dev poppler-utils
+          abi-dumper abi-compliance-checker)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -36,6 +36,9 @@ TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_api
 # and the CLI's parallel parses (--jobs)
 TSAN_OPTIONS=halt_on_error=1 build-tsan/cli/referat json -j3 tests/fixtures/*.txt examples/sample.txt >/dev/null
 
+echo "== ABI against the previous release (abi-compliance-checker; a break needs a new SONAME)"
+scripts/abi_check.sh
+
 echo "== branch coverage of lib/ (gcovr; fails below the floor)"
 # The floor is the coverage the tests reach today; raise it as tests are added.
 COVERAGE_FLOOR=87
