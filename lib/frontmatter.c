@@ -14,6 +14,15 @@
  *    there every other front-matter line is a TOC line: "Title.....<TAB>N",
  *    "Title..... N" or "| Title..... | N |" (empty and separator pipe rows
  *    are skipped);
+ *  - pdftotext prints a TOC's page numbers as a column after its titles
+ *    ("Title......" lines, a blank line, then one bare number a line): TOC
+ *    entries wait until the TOC ends; a paragraph of bare numbers, one per
+ *    waiting entry without a page, gives them their pages in order
+ *    (rule toc-page-column, fixture toc_page_column);
+ *  - in such a column of dotted titles, a line without dots is a title the
+ *    agenda system cut at the column's edge ("… med ti"): its own entry
+ *    when the page column has a number for it, otherwise the first line of
+ *    the next entry's title, wrapped (rule toc-cut-title);
  *  - any other non-blank line: unknown-front-matter.
  */
 #include <string.h>
@@ -29,7 +38,8 @@ void rf_front_reset(rf_parser *p)
     p->toc_started = 0;
     p->n_toc = p->n_people = 0;
     p->pending_meta = 0;
-    p->toc_count = 0;
+    p->toc_count = p->toc_emitted = p->toc_rows = p->toc_row_at = 0;
+    p->toc_rows_bad = 0;
     rf_buf_clear(&p->toc_text);
 }
 
@@ -137,16 +147,6 @@ static size_t meta_value(rf_parser *p, const rf_para *para, size_t i, int key,
     return end;
 }
 
-void rf_front_flush(rf_parser *p)
-{
-    if (!p->pending_meta)
-        return;
-    int key = p->pending_meta - 1;
-    p->pending_meta = 0;
-    emit_meta(p, key, "", 0, p->pending_meta_line, p->pending_meta_start, p->pending_meta_end,
-              p->pending_meta_line);
-}
-
 /* The paragraph after a meta word alone is its value, unless it starts
  * something else. */
 static int pending_value(rf_parser *p, const rf_para *para)
@@ -177,8 +177,123 @@ static int pending_value(rf_parser *p, const rf_para *para)
     return 1;
 }
 
+/* The waiting entry k, a cut title, becomes the first line of entry k + 1. */
+static void join_cut(rf_parser *p, size_t k)
+{
+    rf_toc_entry *a = &p->toc[k], *b = &p->toc[k + 1];
+    size_t off = p->toc_text.size;
+    /* the joined title is new text: the parts stay where they are */
+    if (rf_buf_reserve(p, &p->toc_text, a->title_len + 1 + b->title_len) < 0)
+        return;
+    rf_buf_append(p, &p->toc_text, p->toc_text.data + a->title_off, a->title_len);
+    rf_buf_putc(p, &p->toc_text, ' ');
+    rf_buf_append(p, &p->toc_text, p->toc_text.data + b->title_off, b->title_len);
+    b->title_off = off;
+    b->title_len = p->toc_text.size - off;
+    b->line = a->line;
+    b->start = a->start;
+    memmove(a, b, (p->toc_count - k - 1) * sizeof *a);
+    p->toc_count--;
+}
+
+/* Cut titles among the waiting entries: their own entries (own), or the
+ * first lines of the entries after them (a cut title last stays its own). */
+static void settle_cuts(rf_parser *p, int own)
+{
+    for (size_t k = p->toc_emitted; k < p->toc_count && !p->nomem; k++) {
+        if (!p->toc[k].cut)
+            continue;
+        if (!own && k + 1 < p->toc_count)
+            join_cut(p, k);
+        p->toc[k].cut = 0;
+    }
+}
+
+/* Waiting entries without a page, and the cut titles among them. */
+static size_t unpaged(const rf_parser *p, size_t *cuts)
+{
+    size_t n = 0;
+    *cuts = 0;
+    for (size_t k = p->toc_emitted; k < p->toc_count; k++) {
+        n += p->toc[k].page < 0;
+        *cuts += p->toc[k].cut;
+    }
+    return n;
+}
+
+/* A paragraph of bare page numbers while entries wait without pages: the
+ * numbers are kept at the entries' places, in order (the paragraph stage
+ * may have split the column into one-line paragraphs). 0 when para is no
+ * such paragraph. */
+static int page_rows(rf_parser *p, const rf_para *para)
+{
+    int dot;
+    size_t k;
+    if (p->toc_emitted == p->toc_count)
+        return 0;
+    for (k = 0; k < para->count; k++) {
+        if (!rf_is_bare_number(RF_CLN(para, k), para->lines[k].cln_len, &dot) || dot)
+            return 0;
+    }
+    for (k = 0; k < para->count; k++) {
+        size_t at = p->toc_row_at < p->toc_emitted ? p->toc_emitted : p->toc_row_at;
+        while (at < p->toc_count && p->toc[at].page >= 0)
+            at++;
+        int64_t v;
+        if (at == p->toc_count || !rf_parse_int(RF_CLN(para, k), para->lines[k].cln_len, &v)) {
+            p->toc_rows_bad = 1;
+            continue;
+        }
+        p->toc[at].column = v;
+        p->toc_row_at = at + 1;
+        p->toc_rows++;
+    }
+    return 1;
+}
+
+/* The page column read so far, when it has a number for each waiting entry
+ * without a page (cut titles counted as entries, or as first lines): the
+ * entries' pages (rule toc-page-column). */
+static void apply_page_rows(rf_parser *p)
+{
+    size_t cuts, waiting = unpaged(p, &cuts), rows = p->toc_rows;
+    int bad = p->toc_rows_bad;
+    p->toc_rows = p->toc_row_at = 0;
+    p->toc_rows_bad = 0;
+    if (bad || rows == 0 || (rows != waiting && rows != waiting - cuts))
+        return;
+    int own = rows == waiting;
+    /* the i-th number stands at the i-th entry without a page; it goes to
+     * the i-th such entry that is not a cut title (own: that is the same) */
+    size_t r = p->toc_emitted, w = p->toc_emitted;
+    for (size_t i = 0; i < rows; i++, r++, w++) {
+        while (p->toc[r].page >= 0)
+            r++;
+        while (p->toc[w].page >= 0 || (!own && p->toc[w].cut))
+            w++;
+        p->toc[w].page = p->toc[r].column; /* w >= r: read before written */
+    }
+    settle_cuts(p, own);
+}
+
+/* Hands out the waiting entries. */
+static void emit_toc(rf_parser *p)
+{
+    apply_page_rows(p);
+    settle_cuts(p, 0);
+    for (; p->toc_emitted < p->toc_count; p->toc_emitted++) {
+        const rf_toc_entry *e = &p->toc[p->toc_emitted];
+        referat_event *ev = rf_emit(p, REFERAT_EV_TOC_ENTRY, e->start, e->end, e->line,
+                                    e->end_line);
+        if (!ev)
+            return;
+        ev->title = rf_str(p, p->toc_text.data + e->title_off, e->title_len);
+        ev->page = e->page;
+    }
+}
+
 static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, size_t n,
-                          int64_t page)
+                          int64_t page, int cut)
 {
     if (!rf_list_entry(p, &p->n_toc, "TOC entries", l->line, l->line, l->start, l->end))
         return;
@@ -195,14 +310,17 @@ static void add_toc_entry(rf_parser *p, const rf_line *l, const char *title, siz
     rf_clean(p, title, n, &p->toc_text);
     e->title_len = p->toc_text.size - e->title_off;
     e->page = page;
+    e->line = e->end_line = l->line;
+    e->start = l->start;
+    e->end = l->end;
+    e->cut = cut;
     if (p->nomem)
         return;
     p->toc_count++;
-    referat_event *ev = rf_emit(p, REFERAT_EV_TOC_ENTRY, l->start, l->end, l->line, l->line);
-    if (ev) {
-        ev->title = rf_str(p, p->toc_text.data + e->title_off, e->title_len);
-        ev->page = page;
-    }
+    /* only entries without a page wait (for a page column); one with its
+     * page goes out at once unless others wait before it */
+    if (page >= 0 && p->toc_emitted + 1 == p->toc_count)
+        emit_toc(p);
 }
 
 /* "| Title..... | N |": 1 entry, 0 skipped row, -1 not a TOC row. */
@@ -239,7 +357,7 @@ static int toc_pipe_row(rf_parser *p, const rf_line *l, const char *s, size_t n)
     if (p->nomem || !rf_match_toc_line(p->scratch.data, p->scratch.size, &title, &page))
         return -1;
     /* title points into scratch, which add_toc_entry does not touch */
-    add_toc_entry(p, l, title.s, title.n, page);
+    add_toc_entry(p, l, title.s, title.n, page, 0);
     return 1;
 }
 
@@ -280,7 +398,32 @@ static int toc_furniture(const char *s, size_t n)
     return rf_is_bare_number(s, n, &dot);
 }
 
-static void toc_line(rf_parser *p, const rf_para *para, size_t i)
+void rf_front_flush(rf_parser *p)
+{
+    emit_toc(p);
+    if (!p->pending_meta)
+        return;
+    int key = p->pending_meta - 1;
+    p->pending_meta = 0;
+    emit_meta(p, key, "", 0, p->pending_meta_line, p->pending_meta_start, p->pending_meta_end,
+              p->pending_meta_line);
+}
+
+/* Whether para is a column of dotted titles without pages (their pages
+ * follow as a column): at least two such lines. */
+static int dotted_column(const rf_para *para)
+{
+    size_t dotted = 0;
+    rf_slice title;
+    int64_t page;
+    for (size_t i = 0; i < para->count && dotted < 2; i++) {
+        dotted += dotted_title(RF_COL(para, i), para->lines[i].col_len, &title, &page) &&
+                  page < 0;
+    }
+    return dotted >= 2;
+}
+
+static void toc_line(rf_parser *p, const rf_para *para, size_t i, int column)
 {
     const rf_line *l = &para->lines[i];
     const char *s = RF_COL(para, i);
@@ -291,14 +434,18 @@ static void toc_line(rf_parser *p, const rf_para *para, size_t i)
         if (toc_pipe_row(p, l, s, l->col_len) < 0)
             unknown(p, l, "not a table-of-contents line");
     } else if (rf_match_toc_line(s, l->col_len, &title, &page)) {
-        add_toc_entry(p, l, title.s, title.n, page);
+        add_toc_entry(p, l, title.s, title.n, page, 0);
     } else if (dotted_title(s, l->col_len, &title, &page)) {
-        add_toc_entry(p, l, title.s, title.n, page);
+        add_toc_entry(p, l, title.s, title.n, page, 0);
     } else if (rf_match_item_line(RF_CLN(para, i), l->cln_len, &it) &&
                it.form == RF_ITEM_NUMBER_TITLE) {
         /* "1. Meddelelser": numbered titles without pages */
-        add_toc_entry(p, l, it.title.s, it.title.n, -1);
-    } else if (!toc_furniture(RF_CLN(para, i), l->cln_len)) {
+        add_toc_entry(p, l, it.title.s, it.title.n, -1, 0);
+    } else if (toc_furniture(RF_CLN(para, i), l->cln_len)) {
+        return;
+    } else if (column) {
+        add_toc_entry(p, l, RF_CLN(para, i), l->cln_len, -1, 1); /* rule toc-cut-title */
+    } else {
         unknown(p, l, "not a table-of-contents line");
     }
 }
@@ -306,17 +453,23 @@ static void toc_line(rf_parser *p, const rf_para *para, size_t i)
 void rf_front_paragraph(rf_parser *p, rf_para *para)
 {
     size_t i = 0;
+    if (p->toc_started && page_rows(p, para))
+        return;
+    int column = p->toc_started && dotted_column(para);
+    if (!column || p->pending_meta)
+        emit_toc(p); /* the TOC's titles are over, or a meta value comes first */
     if (pending_value(p, para))
         return;
     while (i < para->count) {
         rf_slice rest;
         int key = rf_match_meta(RF_CLN(para, i), para->lines[i].cln_len, &rest);
         if (key >= 0) {
+            emit_toc(p); /* in document order */
             i = meta_value(p, para, i, key, rest);
             continue;
         }
         if (p->toc_started)
-            toc_line(p, para, i);
+            toc_line(p, para, i, column);
         else if (para->count == 1 && rf_match_toc_start(RF_CLN(para, 0), para->lines[0].cln_len))
             p->toc_started = 1;
         else

@@ -443,6 +443,9 @@ typedef struct rf_arena_block {
 typedef struct rf_toc_entry {
     size_t title_off, title_len;   /* cleaned title in toc_text */
     int64_t page;
+    uint64_t line, end_line, start, end; /* its lines in the input */
+    int cut;                       /* a title line without leader dots (frontmatter.c) */
+    int64_t column;                /* the page column's number at this place */
 } rf_toc_entry;
 
 
@@ -494,6 +497,9 @@ struct referat_parser {
     int toc_started;
     rf_toc_entry *toc;
     size_t toc_count, toc_cap;
+    size_t toc_emitted;            /* entries handed out: the rest wait for a page column */
+    size_t toc_rows, toc_row_at;   /* page column numbers read; where the next goes */
+    int toc_rows_bad;              /* more numbers than waiting entries */
     rf_buf toc_text;
     size_t item_count;   /* items of this meeting */
     int64_t last_number;
