@@ -196,16 +196,21 @@ static void join_cut(rf_parser *p, size_t k)
     p->toc_count--;
 }
 
-/* Cut titles among the waiting entries: their own entries (own), or the
- * first lines of the entries after them (a cut title last stays its own). */
+/* Cut titles among the waiting entries: their own entries, shortened
+ * (own; cut becomes RF_TOC_SHORT), or the first lines of the entries after
+ * them (several in a row: a title wrapped over several lines; a cut title
+ * last stays its own). */
 static void settle_cuts(rf_parser *p, int own)
 {
-    for (size_t k = p->toc_emitted; k < p->toc_count && !p->nomem; k++) {
-        if (!p->toc[k].cut)
+    size_t k = p->toc_emitted;
+    while (k < p->toc_count && !p->nomem) {
+        if (p->toc[k].cut == RF_TOC_CUT && !own && k + 1 < p->toc_count) {
+            join_cut(p, k); /* entry k is now the joined one: look again */
             continue;
-        if (!own && k + 1 < p->toc_count)
-            join_cut(p, k);
-        p->toc[k].cut = 0;
+        }
+        if (p->toc[k].cut == RF_TOC_CUT)
+            p->toc[k].cut = RF_TOC_SHORT;
+        k++;
     }
 }
 
@@ -216,7 +221,7 @@ static size_t unpaged(const rf_parser *p, size_t *cuts)
     *cuts = 0;
     for (size_t k = p->toc_emitted; k < p->toc_count; k++) {
         n += p->toc[k].page < 0;
-        *cuts += p->toc[k].cut;
+        *cuts += p->toc[k].cut == RF_TOC_CUT;
     }
     return n;
 }
@@ -269,7 +274,7 @@ static void apply_page_rows(rf_parser *p)
     for (size_t i = 0; i < rows; i++, r++, w++) {
         while (p->toc[r].page >= 0)
             r++;
-        while (p->toc[w].page >= 0 || (!own && p->toc[w].cut))
+        while (p->toc[w].page >= 0 || (!own && p->toc[w].cut == RF_TOC_CUT))
             w++;
         p->toc[w].page = p->toc[r].column; /* w >= r: read before written */
     }
@@ -444,7 +449,7 @@ static void toc_line(rf_parser *p, const rf_para *para, size_t i, int column)
     } else if (toc_furniture(RF_CLN(para, i), l->cln_len)) {
         return;
     } else if (column) {
-        add_toc_entry(p, l, RF_CLN(para, i), l->cln_len, -1, 1); /* rule toc-cut-title */
+        add_toc_entry(p, l, RF_CLN(para, i), l->cln_len, -1, RF_TOC_CUT); /* toc-cut-title */
     } else {
         unknown(p, l, "not a table-of-contents line");
     }

@@ -440,11 +440,16 @@ typedef struct rf_arena_block {
     /* data follows, 16-byte aligned */
 } rf_arena_block;
 
+/* A TOC title line without leader dots among dotted ones (rule
+ * toc-cut-title): waiting to be settled, or settled as its own entry whose
+ * title the agenda system cut short. */
+enum { RF_TOC_CUT = 1, RF_TOC_SHORT = 2 };
+
 typedef struct rf_toc_entry {
     size_t title_off, title_len;   /* cleaned title in toc_text */
     int64_t page;
     uint64_t line, end_line, start, end; /* its lines in the input */
-    int cut;                       /* a title line without leader dots (frontmatter.c) */
+    int cut;                       /* RF_TOC_CUT, RF_TOC_SHORT or 0 (frontmatter.c) */
     int64_t column;                /* the page column's number at this place */
 } rf_toc_entry;
 

@@ -46,6 +46,19 @@ static const rf_toc_entry *item_toc(const rf_parser *p)
 
 /* ---- items ---------------------------------------------------------------- */
 
+/* The item's title agrees with its TOC entry: the same without case, or,
+ * for a TOC title cut short (rule toc-cut-title), its start. */
+static int toc_matches(rf_parser *p, const rf_toc_entry *toc, const char *title, size_t tn)
+{
+    const char *t = p->toc_text.data + toc->title_off;
+    size_t n = toc->title_len;
+    if (rf_eq_fold2(p, title, tn, t, n))
+        return 1;
+    /* the cut falls on a character boundary of the title when it is a prefix */
+    return toc->cut == RF_TOC_SHORT && n > 0 && n < tn &&
+           ((unsigned char)title[n] & 0xC0) != 0x80 && rf_eq_fold2(p, title, n, t, n);
+}
+
 static void emit_item_start(rf_parser *p)
 {
     const rf_toc_entry *toc = item_toc(p);
@@ -68,7 +81,7 @@ static void emit_item_start(rf_parser *p)
         rf_diag(p, REFERAT_DIAG_MISSING_CASE_NUMBER, p->item_line, p->item_start,
                 p->item_punkt_end, "item %lld has no case number",
                 (long long)p->item_number);
-    if (toc && !rf_eq_fold2(p, title, tn, p->toc_text.data + toc->title_off, toc->title_len))
+    if (toc && !toc_matches(p, toc, title, tn))
         rf_diag(p, REFERAT_DIAG_TOC_TITLE_MISMATCH, p->item_line, p->item_start,
                 p->item_punkt_end, "item %lld is titled \"%s\" but its TOC entry \"%.*s\"",
                 (long long)p->item_number, title, (int)toc->title_len,
