@@ -66,7 +66,7 @@ static void participation(rf_parser *p, const char *s, size_t n)
 {
     size_t pos = 0;
     rf_participation part;
-    while (pos < n && rf_find_participation(s + pos, n - pos, &part)) {
+    while (pos < n && rf_find_participation_t(p->otabs, s + pos, n - pos, &part)) {
         size_t name_pos = 0;
         rf_slice name, note;
         while (rf_next_name(part.names.s, part.names.n, &name_pos, &name, &note)) {
@@ -107,7 +107,7 @@ static void votes(rf_parser *p, const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         const char *nl = memchr(s + i, '\n', n - i);
         size_t end = nl ? (size_t)(nl - s) : n;
-        parts += rf_find_vote(s + i, end - i, &v);
+        parts += rf_find_vote_t(p->otabs, s + i, end - i, &v);
         i = end + 1;
     }
     if (!parts)
@@ -149,7 +149,7 @@ static void outcome_event(rf_parser *p, rf_outcome o, const char *s, size_t pos,
 static void point_outcomes(rf_parser *p, const char *s, size_t n)
 {
     rf_outcome_hit hits[MAX_HITS];
-    size_t found = rf_find_outcomes(s, n, hits, MAX_HITS);
+    size_t found = rf_find_outcomes_t(p->otabs, s, n, hits, MAX_HITS);
     if (found > MAX_HITS)
         found = MAX_HITS;
     int done[MAX_HITS] = {0};
@@ -175,7 +175,9 @@ void rf_decision_end(rf_parser *p)
     if (!p->in_decision)
         return;
     p->in_decision = 0;
-    if (p->nomem)
+    if (!p->otabs)
+        p->otabs = rf_outcome_tables_new(p);
+    if (p->nomem || !p->otabs)
         return;
     const char *s = p->dec_text.data ? p->dec_text.data : "";
     size_t n = p->dec_text.size;
@@ -187,7 +189,7 @@ void rf_decision_end(rf_parser *p)
             n--; /* not inside a character */
     }
     rf_outcome_result r;
-    rf_decide_outcome(s, n, &r);
+    rf_decide_outcome_t(p->otabs, s, n, &r);
     outcome_event(p, r.outcome, s, r.pos, r.len, r.reason, 0);
     if (r.points > 1)
         point_outcomes(p, s, n);
@@ -197,4 +199,6 @@ void rf_decision_free(rf_parser *p)
 {
     rf_buf_free(p, &p->dec_text);
     rf_buf_free(p, &p->dec_lines);
+    rf_outcome_tables_free(p, p->otabs);
+    p->otabs = NULL;
 }

@@ -537,6 +537,7 @@ struct referat_parser {
     int in_decision;         /* a decision section's text is being kept */
     rf_buf dec_text;         /* its paragraphs (decision.c) */
     rf_buf dec_lines;        /* its lines, one a line */
+    struct rf_outcome_tables *otabs; /* outcome.c's phrase tables, split once */
     int pending_decision;    /* a decision heading waits for its first block */
     rf_heading_ex pending_h;
     rf_buf pending_text;     /* its heading text, then its body */

@@ -51,7 +51,11 @@
  *     ("Udvalget drøftede sagen. Ad 1: Godkendt. Ad 2: Godkendt." is
  *     approved; "Godkendt, dog således at pkt. 3 udsættes" is mixed).
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "layout.h"
 #include "outcome.h"
@@ -82,7 +86,7 @@ static size_t fold_prefix_n(const char *s, size_t n, const char *key, size_t kn)
 
 static int is_ws(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == ' ' || (c >= '\t' && c <= '\r'); /* \t \n \v \f \r */
 }
 
 static int is_digit(char c)
@@ -109,10 +113,14 @@ static size_t open_mark(const char *s, size_t e, size_t i)
 /* A closing mark ending at s[e - 1] (after b): its length or 0. */
 static size_t close_mark(const char *s, size_t b, size_t e)
 {
-    static const char marks[] = ".,:;!?)\"']";
     unsigned char c = (unsigned char)s[e - 1];
-    if (c != 0 && memchr(marks, c, sizeof marks - 1))
+    switch (c) {
+    case '.': case ',': case ':': case ';': case '!': case '?': case ')': case '"': case '\'':
+    case ']':
         return 1;
+    default:
+        break;
+    }
     if (e - b >= 2 && (unsigned char)s[e - 2] == 0xC2 && (c == 0xBB || c == 0xAB))
         return 2;
     if (e - b >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
@@ -125,6 +133,7 @@ typedef struct tok {
     size_t b, e;              /* the word: a run without white space */
     size_t cb, ce;            /* its core: opening and closing marks off */
     int nl_before;            /* a line break in the space before it */
+    int ascii;                /* the word has no byte >= 0x80 (fast compares) */
 } tok;
 
 /* The word at or after *i: 1 with *t (and *i after it), 0 at the end. */
@@ -141,9 +150,11 @@ static int next_tok(const char *s, size_t n, size_t *i, tok *t)
         return 0;
     }
     t->b = k;
+    unsigned char high = 0;
     while (k < n && !is_ws((unsigned char)s[k]))
-        k++;
+        high |= (unsigned char)s[k++];
     t->e = k;
+    t->ascii = high < 0x80;
     t->nl_before = nl;
     size_t cb = t->b, ce = t->e, m;
     while (cb < ce && (m = open_mark(s, ce, cb)) != 0)
@@ -165,16 +176,48 @@ static int first_differs(const char *s, const tok *t, const char *word)
     return k0 && k0 < 0x80 && c < 0x80 && (c >= 'A' && c <= 'Z' ? c + 32 : c) != k0;
 }
 
-static int core_is(const char *s, const tok *t, const char *word)
+/* Fast path of the comparisons without case: an ASCII core folds to ASCII
+ * bytes one for one (rf_to_lower_cp of an ASCII byte is its ASCII lower
+ * case), so it equals a key, or starts with it, exactly when its lowered
+ * bytes do. A key byte >= 0x80 never equals a lowered ASCII byte: the
+ * result is the same as rf_fold_eq's / rf_fold_prefix's, which the other
+ * cores go through. 1 when the first kn bytes of the core are the key. */
+static int ascii_core_prefix(const char *s, const tok *t, const char *key, size_t kn)
 {
-    return t->ce > t->cb && !first_differs(s, t, word) &&
-           rf_fold_eq(s + t->cb, t->ce - t->cb, word);
+    if (t->ce - t->cb < kn)
+        return 0;
+    const char *c = s + t->cb;
+    for (size_t i = 0; i < kn; i++) {
+        unsigned char a = (unsigned char)c[i];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (unsigned char)key[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int core_is_rest(const char *s, const tok *t, const char *word)
+{
+    if (t->ascii) {
+        size_t kn = strlen(word);
+        return t->ce - t->cb == kn && ascii_core_prefix(s, t, word, kn);
+    }
+    return rf_fold_eq(s + t->cb, t->ce - t->cb, word);
+}
+
+/* The core equals word without case (most words fail on the first byte:
+ * inline, without a call). */
+static inline int core_is(const char *s, const tok *t, const char *word)
+{
+    return t->ce > t->cb && !first_differs(s, t, word) && core_is_rest(s, t, word);
 }
 
 static int core_starts(const char *s, const tok *t, const char *word)
 {
-    return t->ce > t->cb && !first_differs(s, t, word) &&
-           rf_fold_prefix(s + t->cb, t->ce - t->cb, word) > 0;
+    if (t->ce <= t->cb || first_differs(s, t, word))
+        return 0;
+    if (t->ascii)
+        return ascii_core_prefix(s, t, word, strlen(word));
+    return rf_fold_prefix(s + t->cb, t->ce - t->cb, word) > 0;
 }
 
 static int32_t first_cp(const char *s, const tok *t)
@@ -346,7 +389,35 @@ typedef struct pword {
     size_t len;
     int star;
     int gap;
+    int plain;                /* only lower-case letters (a-z, bytes >= 0x80) */
 } pword;
+
+/* Reads the pattern word at p (up to a space or the end) into *x; returns
+ * where it ends. */
+static const char *pword_read(const char *p, pword *x)
+{
+    const char *e = p;
+    int plain = 1;
+    for (; *e && *e != ' '; e++) {
+        unsigned char c = (unsigned char)*e;
+        plain &= (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+    x->w = p;
+    x->len = (size_t)(e - p);
+    x->star = 0;
+    x->gap = 0;
+    if (x->len == 2 && p[0] == '~' && is_digit(p[1]))
+        x->gap = p[1] - '0';
+    else if (x->len > 1 && p[x->len - 1] == '*') {
+        x->star = 1;
+        x->len--;
+        plain = 1;
+        for (size_t i = 0; i < x->len; i++)
+            plain &= (p[i] >= 'a' && p[i] <= 'z') || (unsigned char)p[i] >= 0x80;
+    }
+    x->plain = plain && x->len > 0 && !x->gap;
+    return e;
+}
 
 #define MAX_WORDS 12
 
@@ -357,46 +428,27 @@ static size_t split_pattern(const char *p, pword *w, int *initial)
     if (*initial)
         p++;
     while (*p && k < MAX_WORDS) {
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        pword *x = &w[k++];
-        x->w = p;
-        x->len = (size_t)(e - p);
-        x->star = 0;
-        x->gap = 0;
-        if (x->len == 2 && p[0] == '~' && is_digit(p[1]))
-            x->gap = p[1] - '0';
-        else if (x->len > 1 && p[x->len - 1] == '*') {
-            x->star = 1;
-            x->len--;
-        }
+        const char *e = pword_read(p, &w[k++]);
         p = *e ? e + 1 : e;
     }
     return k;
 }
 
-/* The first word of a pattern (after its '^'). */
-static void split_pattern_first(const char *p, pword *x)
-{
-    const char *e = p;
-    while (*e && *e != ' ')
-        e++;
-    x->w = p;
-    x->len = (size_t)(e - p);
-    x->star = 0;
-    x->gap = 0;
-    if (x->len == 2 && p[0] == '~' && is_digit(p[1]))
-        x->gap = p[1] - '0';
-    else if (x->len > 1 && p[x->len - 1] == '*') {
-        x->star = 1;
-        x->len--;
-    }
-}
-
 /* Does word t match pattern word w? *end: where the match ends. */
 static int word_match(const char *s, const tok *t, const pword *w, size_t *end)
 {
+    if (w->plain && t->ascii) {
+        /* the key ends in a letter, so a match ends at the core's end
+         * (closing marks are not letters): the general path below gives
+         * the same (ascii_core_prefix) */
+        size_t cn = t->ce - t->cb;
+        if (w->star ? cn < w->len : cn != w->len)
+            return 0;
+        if (!ascii_core_prefix(s, t, w->w, w->len))
+            return 0;
+        *end = t->ce;
+        return 1;
+    }
     size_t len = fold_prefix_n(s + t->cb, t->e - t->cb, w->w, w->len);
     if (!len)
         return 0;
@@ -446,42 +498,106 @@ static int match_from(const char *s, size_t n, tok t, const pword *w, size_t nw,
     return advance(s, n, &t) && match_from(s, n, t, w, nw, k + 1, end, last);
 }
 
-/* The phrases of a table grouped by the first byte of their first word:
- * groups 0-25 for 'a'-'z', 26 for any other ASCII byte, 27 for a byte
- * >= 0x80 (a non-ASCII letter such as "ø", which any word may match
- * without case). Each group keeps table order. Built once a call of a
- * recognizer (no state outlives it); best_phrase then tries only the
- * phrases whose first letter can match the word (the groups of its first
- * byte and of non-ASCII bytes), matches a first word shared by a run of
- * phrases once, and keeps the longest match, then the first in the table:
- * the result of trying the whole table in order. */
-enum { IDX_OTHER = 26, IDX_HIGH = 27, IDX_GROUPS = 28, IDX_MAX = 320 };
+/* A phrase table split into pattern words and grouped by the first byte
+ * of the first word, once per parser (rf_outcome_tables_new; the pure
+ * functions of outcome.h build theirs on the stack): groups 0-25 for
+ * 'a'-'z', 26 for any other ASCII byte, 27 for a byte >= 0x80 (a non-ASCII
+ * letter such as "ø", which any word may match without case). Each group
+ * keeps table order. best_phrase tries only the phrases whose first letter
+ * can match the word (the groups of its first byte and of non-ASCII
+ * bytes), matches a first word shared by a run of phrases once, reads the
+ * word after it once, and keeps the longest match, then the first in the
+ * table: the result of trying the whole table in order (the plain
+ * reference, which the tests of outcome.c pin down through every phrase). */
+enum { IDX_OTHER = 26, IDX_HIGH = 27, IDX_GROUPS = 28, IDX_MAX = 320, TAB_WORDS = 1400 };
 
-typedef struct phrase_index {
+/* The fast path for a word whose core is ASCII (most words): the first
+ * words that are plain (letters, no '*') in a hash table of the lowered
+ * word, so one lookup finds the phrases a word can start; the other
+ * phrases (first word with a '*', a ':' or a gap) are tried one by one.
+ * The groups above stay the path of every other word; built with
+ * -DRF_CHECK_FAST_PATH every word goes through both and they must agree. */
+enum { FIRST_SLOTS = 512, FIRST_MAXLEN = 40, NO_PHRASE = 0xFFFF };
+
+typedef struct phrase_tab {
+    const phrase *tab;
+    size_t count;
     unsigned short start[IDX_GROUPS + 1]; /* group g: order[start[g], start[g + 1]) */
     unsigned short order[IDX_MAX];
-    pword first[IDX_MAX];                /* phrase i's first word */
-    unsigned char p0[IDX_MAX];           /* its first byte */
+    unsigned short w0[IDX_MAX + 1];      /* phrase i's words: words[w0[i], w0[i + 1]) */
+    unsigned char p0[IDX_MAX];           /* the first byte of its first word */
     unsigned char same[IDX_MAX];         /* the same first word as the phrase before
                                             it in its group */
-} phrase_index;
+    const pword *words;
+    unsigned short slot[FIRST_SLOTS];    /* plain first words: the first phrase
+                                            with it, or NO_PHRASE */
+    unsigned short next[IDX_MAX];        /* the next phrase with the same first word */
+    unsigned short others[IDX_MAX];      /* phrases whose first word is not plain */
+    size_t n_others;
+} phrase_tab;
+
+static uint32_t word_hash(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static int first_plain(const pword *f)
+{
+    return f->plain && !f->star && f->len <= FIRST_MAXLEN;
+}
+
+/* Puts phrase i (its first word plain) into the hash table, after the
+ * phrases of the table before it with the same first word. */
+static void hash_add(phrase_tab *x, size_t i)
+{
+    const pword *f = &x->words[x->w0[i]];
+    size_t h = word_hash(f->w, f->len) & (FIRST_SLOTS - 1);
+    x->next[i] = NO_PHRASE;
+    for (;; h = (h + 1) & (FIRST_SLOTS - 1)) {
+        size_t k = x->slot[h];
+        if (k == NO_PHRASE) {
+            x->slot[h] = (unsigned short)i;
+            return;
+        }
+        const pword *g = &x->words[x->w0[k]];
+        if (g->len == f->len && memcmp(g->w, f->w, f->len) == 0) {
+            while (x->next[k] != NO_PHRASE)
+                k = x->next[k];
+            x->next[k] = (unsigned short)i;
+            return;
+        }
+    }
+}
 
 static int idx_group(unsigned char c)
 {
     return c >= 'a' && c <= 'z' ? c - 'a' : c < 0x80 ? IDX_OTHER : IDX_HIGH;
 }
 
-static void index_build(phrase_index *x, const phrase *tab, size_t count)
+/* Splits tab into x, its words from pool[*used] on (the pool holds
+ * TAB_WORDS words for all tables: rf_outcome_tables_new checks the sum). */
+static void tab_build(phrase_tab *x, const phrase *tab, size_t count, pword *pool, size_t *used)
 {
     size_t fill[IDX_GROUPS];
+    x->tab = tab;
+    x->count = count;
+    x->words = pool;
     memset(x->start, 0, sizeof x->start);
     for (size_t i = 0; i < count; i++) {
+        int initial;
+        x->w0[i] = (unsigned short)*used;
+        /* (a pool too small leaves phrases without words, which never
+         * match: the tests of every phrase would fail) */
+        if (*used + MAX_WORDS <= TAB_WORDS)
+            *used += split_pattern(tab[i].pattern, pool + *used, &initial);
         const char *p = tab[i].pattern;
-        p += *p == '^';
-        split_pattern_first(p, &x->first[i]);
-        x->p0[i] = (unsigned char)p[0];
+        x->p0[i] = (unsigned char)p[*p == '^'];
         x->start[idx_group(x->p0[i]) + 1]++;
     }
+    x->w0[count] = (unsigned short)*used;
     for (int g = 0; g < IDX_GROUPS; g++) {
         x->start[g + 1] = (unsigned short)(x->start[g + 1] + x->start[g]);
         fill[g] = x->start[g];
@@ -490,20 +606,43 @@ static void index_build(phrase_index *x, const phrase *tab, size_t count)
         int g = idx_group(x->p0[i]);
         size_t at = fill[g]++;
         x->order[at] = (unsigned short)i;
-        const pword *a = &x->first[i], *b = at > x->start[g] ? &x->first[x->order[at - 1]] : NULL;
+        const pword *a = &pool[x->w0[i]];
+        const pword *b = at > x->start[g] ? &pool[x->w0[x->order[at - 1]]] : NULL;
         x->same[i] = b && a->len == b->len && a->star == b->star && a->gap == b->gap &&
                      memcmp(a->w, b->w, a->len) == 0;
     }
+    memset(x->slot, 0xFF, sizeof x->slot);
+    x->n_others = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (x->w0[i + 1] > x->w0[i] && first_plain(&x->words[x->w0[i]]))
+            hash_add(x, i);
+        else
+            x->others[x->n_others++] = (unsigned short)i;
+    }
 }
 
-/* The rest of phrase ph after its first word matched word t (ending at fe):
- * 1 with where the match ends and its last word (match_from's result). */
-static int match_rest(const char *s, size_t n, const tok *t, const phrase *ph, size_t fe,
-                      size_t *e, tok *l)
+/* The word after t in its sentence, read once for all phrases tried at t. */
+typedef struct after {
+    int state;                /* 0 not read yet, 1 u is it, -1 t ends the sentence */
+    tok u;
+} after;
+
+static int word_after(const char *s, size_t n, const tok *t, after *a)
 {
-    int initial;
-    pword w[MAX_WORDS];
-    size_t nw = split_pattern(ph->pattern, w, &initial);
+    if (!a->state) {
+        a->u = *t;
+        a->state = advance(s, n, &a->u) ? 1 : -1;
+    }
+    return a->state > 0;
+}
+
+/* The rest of phrase i after its first word matched word t (ending at fe):
+ * 1 with where the match ends and its last word (match_from's result). */
+static int match_rest(const char *s, size_t n, const tok *t, const phrase_tab *x, size_t i,
+                      size_t fe, after *a, size_t *e, tok *l)
+{
+    const pword *w = x->words + x->w0[i];
+    size_t nw = (size_t)(x->w0[i + 1] - x->w0[i]);
     if (!nw)
         return 0;
     if (w[0].gap)
@@ -513,34 +652,13 @@ static int match_rest(const char *s, size_t n, const tok *t, const phrase *ph, s
         *l = *t;
         return 1;
     }
-    tok u = *t;
-    return advance(s, n, &u) && match_from(s, n, u, w, nw, 1, e, l);
-}
-
-/* Phrase i of tab at word t: 1 when it matches, with where it ends and its
- * last word. */
-static int try_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase *ph,
-                      size_t *e, tok *l)
-{
-    const char *p = ph->pattern;
-    int initial = *p == '^';
-    if (initial && !at_start)
-        return 0;
-    /* the first pattern word against this token before the whole
-     * pattern is split (most phrases fail there) */
-    pword first;
-    split_pattern_first(p + initial, &first);
-    size_t fe = 0;
-    if (!first.gap && !word_match(s, t, &first, &fe))
-        return 0;
-    return match_rest(s, n, t, ph, fe, e, l);
+    return word_after(s, n, t, a) && match_from(s, n, a->u, w, nw, 1, e, l);
 }
 
 /* The phrases of group g of x at word t (first byte c0): the best so far
  * in *best (the longest, then the first in the table). */
-static void try_group(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
-                      const phrase_index *x, int g, unsigned char c0, int *best,
-                      size_t *best_end, tok *last)
+static void try_group(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
+                      int g, unsigned char c0, after *a, int *best, size_t *best_end, tok *last)
 {
     int ok = 0;
     size_t fe = 0;
@@ -549,7 +667,7 @@ static void try_group(const char *s, size_t n, const tok *t, int at_start, const
         if (!x->same[i]) {
             /* the first word against the word, once for a run of phrases
              * that share it */
-            const pword *f = &x->first[i];
+            const pword *f = &x->words[x->w0[i]];
             unsigned char p0 = x->p0[i];
             if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
                 ok = 0; /* group 26 holds every other ASCII byte */
@@ -558,11 +676,11 @@ static void try_group(const char *s, size_t n, const tok *t, int at_start, const
             else
                 ok = word_match(s, t, f, &fe);
         }
-        if (!ok || (tab[i].pattern[0] == '^' && !at_start))
+        if (!ok || (x->tab[i].pattern[0] == '^' && !at_start))
             continue;
         size_t e;
         tok l;
-        if (match_rest(s, n, t, &tab[i], fe, &e, &l) &&
+        if (match_rest(s, n, t, x, i, fe, a, &e, &l) &&
             (*best < 0 || e > *best_end || (e == *best_end && (int)i < *best))) {
             *best = (int)i;
             *best_end = e;
@@ -571,51 +689,131 @@ static void try_group(const char *s, size_t n, const tok *t, int at_start, const
     }
 }
 
-/* The longest phrase of the table at word t (the first of equal length):
- * its index or -1, with where it ends and its last word. With an index x
- * (of tab) only the phrases that can match are tried. */
-static int best_phrase_x(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
-                         size_t count, const phrase_index *x, size_t *end, tok *last)
+/* Phrase i at word t, its first word matched (ending at fe): kept in *best
+ * when it matches and is longer, or as long and earlier in the table. */
+static void try_at(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
+                   size_t i, size_t fe, after *a, int *best, size_t *best_end, tok *last)
+{
+    size_t e;
+    tok l;
+    if (x->tab[i].pattern[0] == '^' && !at_start)
+        return;
+    if (match_rest(s, n, t, x, i, fe, a, &e, &l) &&
+        (*best < 0 || e > *best_end || (e == *best_end && (int)i < *best))) {
+        *best = (int)i;
+        *best_end = e;
+        *last = l;
+    }
+}
+
+/* The core of t lowered code point by code point (rf_to_lower_cp, as
+ * fold_prefix_n compares) into low: its length, or 0 when it is empty or
+ * longer than FIRST_MAXLEN bytes. */
+static size_t fold_core(const char *s, const tok *t, char *low)
+{
+    size_t k = 0;
+    for (size_t i = t->cb; i < t->ce;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (k >= FIRST_MAXLEN)
+                return 0;
+            low[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(rf_to_lower_cp(rf_next_cp(s, t->ce, &i)), enc);
+        if (m <= 0 || k + (size_t)m > FIRST_MAXLEN)
+            return 0;
+        memcpy(low + k, enc, (size_t)m);
+        k += (size_t)m;
+    }
+    return k;
+}
+
+/* best_phrase for a word whose core folds to at most FIRST_MAXLEN bytes
+ * (low, len): the phrases of the folded core in the hash table, then the
+ * others. A plain first word (lower-case letters, no '*') matches a word
+ * exactly when it equals the core folded code point by code point, and
+ * the match ends at the core's end (closing marks are no letters): what
+ * word_match finds. */
+static void best_fast(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
+                      const char *low, size_t len, unsigned char c0, after *a, int *best,
+                      size_t *best_end, tok *last)
+{
+    size_t h = word_hash(low, len) & (FIRST_SLOTS - 1);
+    for (;; h = (h + 1) & (FIRST_SLOTS - 1)) {
+        size_t k = x->slot[h];
+        if (k == NO_PHRASE)
+            break;
+        const pword *f = &x->words[x->w0[k]];
+        if (f->len != len || memcmp(f->w, low, len) != 0)
+            continue;
+        for (; k != NO_PHRASE; k = x->next[k])
+            try_at(s, n, t, at_start, x, k, t->ce, a, best, best_end, last);
+        break;
+    }
+    for (size_t j = 0; j < x->n_others; j++) {
+        size_t i = x->others[j];
+        const pword *f = &x->words[x->w0[i]];
+        unsigned char p0 = x->p0[i];
+        size_t fe = 0;
+        if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
+            continue;
+        if (f->gap || word_match(s, t, f, &fe))
+            try_at(s, n, t, at_start, x, i, fe, a, best, best_end, last);
+    }
+}
+
+/* The longest phrase of table x at word t (the first of equal length): its
+ * index or -1, with where it ends and its last word. */
+static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
+                       size_t *end, tok *last)
 {
     int best = -1;
     size_t best_end = 0;
+    after a = {0};
     unsigned char c0 = t->ce > t->cb ? (unsigned char)s[t->cb] : 0;
     if (c0 >= 'A' && c0 <= 'Z')
         c0 = (unsigned char)(c0 + 32);
-    if (x) {
-        if (c0 < 0x80) {
-            /* the word's group and the non-ASCII one */
-            try_group(s, n, t, at_start, tab, x, idx_group(c0), c0, &best, &best_end, last);
-            try_group(s, n, t, at_start, tab, x, IDX_HIGH, c0, &best, &best_end, last);
-        } else {
-            for (int g = 0; g < IDX_GROUPS; g++)
-                try_group(s, n, t, at_start, tab, x, g, c0, &best, &best_end, last);
-        }
-    } else {
-        size_t e;
-        tok l;
-        for (size_t i = 0; i < count; i++) {
-            const char *p = tab[i].pattern;
-            unsigned char p0 = (unsigned char)p[*p == '^'];
-            if (p0 < 0x80 && c0 < 0x80 && p0 != c0)
-                continue; /* quick check of the first letter */
-            if (try_phrase(s, n, t, at_start, &tab[i], &e, &l) && (best < 0 || e > best_end)) {
-                best = (int)i;
-                best_end = e;
-                *last = l;
-            }
-        }
+    char low[FIRST_MAXLEN];
+    size_t len = fold_core(s, t, low);
+#ifndef RF_CHECK_FAST_PATH
+    if (len) {
+        best_fast(s, n, t, at_start, x, low, len, c0, &a, &best, &best_end, last);
+        if (best >= 0)
+            *end = best_end;
+        return best;
     }
+#endif
+    if (c0 < 0x80) {
+        /* the word's group and the non-ASCII one */
+        try_group(s, n, t, at_start, x, idx_group(c0), c0, &a, &best, &best_end, last);
+        try_group(s, n, t, at_start, x, IDX_HIGH, c0, &a, &best, &best_end, last);
+    } else {
+        for (int g = 0; g < IDX_GROUPS; g++)
+            try_group(s, n, t, at_start, x, g, c0, &a, &best, &best_end, last);
+    }
+#ifdef RF_CHECK_FAST_PATH
+    if (len) {
+        int fbest = -1;
+        size_t fend = 0;
+        tok flast = {0};
+        best_fast(s, n, t, at_start, x, low, len, c0, &a, &fbest, &fend, &flast);
+        if (fbest != best || (best >= 0 && (fend != best_end || flast.b != last->b)))
+            abort();
+    }
+#endif
     if (best >= 0)
         *end = best_end;
     return best;
 }
 
-static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase *tab,
-                       size_t count, size_t *end, tok *last)
-{
-    return best_phrase_x(s, n, t, at_start, tab, count, NULL, end, last);
-}
+/* Every table of this file, split once. */
+struct rf_outcome_tables {
+    phrase_tab outcome, labels, unanimous, subjects, participation;
+    pword pool[TAB_WORDS];
+};
 
 /* ---- subjects --------------------------------------------------------------------------- */
 
@@ -1089,12 +1287,11 @@ static int subordinate(const char *s, const tok *t)
 
 _Static_assert(N_OUTCOME_PHRASES <= IDX_MAX, "outcome_phrases outgrew phrase_index");
 
-size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t max)
+size_t rf_find_outcomes_t(const rf_outcome_tables *T, const char *s, size_t n,
+                          rf_outcome_hit *hits, size_t max)
 {
     walker w;
     walk_begin(&w, s, n);
-    phrase_index idx;
-    index_build(&idx, outcome_phrases, N_OUTCOME_PHRASES);
     size_t count = 0;
     int sentence = -1;
     int point = 0, carry = 0;  /* the point now; the one the next sentence starts with */
@@ -1136,8 +1333,7 @@ size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t ma
             continue;
         }
         size_t end;
-        int k = best_phrase_x(s, n, &w.t, w.at_start, outcome_phrases, N_OUTCOME_PHRASES, &idx,
-                              &end, &last);
+        int k = best_phrase(s, n, &w.t, w.at_start, &T->outcome, &end, &last);
         if (k < 0) {
             if (open && (++gap > 2 || end_mark(s, &w.t)))
                 open = 0;
@@ -1288,10 +1484,11 @@ rf_outcome rf_combine_outcomes(const rf_outcome_hit *hits, size_t n)
     return combine(hits, n, &decisive, &reason, &points);
 }
 
-rf_outcome rf_decide_outcome(const char *s, size_t n, rf_outcome_result *out)
+rf_outcome rf_decide_outcome_t(const rf_outcome_tables *T, const char *s, size_t n,
+                               rf_outcome_result *out)
 {
     rf_outcome_hit hits[64];
-    size_t found = rf_find_outcomes(s, n, hits, 64);
+    size_t found = rf_find_outcomes_t(T, s, n, hits, 64);
     size_t used = found < 64 ? found : 64;
     size_t decisive;
     const char *reason;
@@ -1413,6 +1610,10 @@ static int count_value(const char *s, const tok *t, int words, int *v)
     }
     if (!words || k > 0)
         return 0;
+    /* an ASCII core equals a word only with its length: no number word
+     * has more than 6 bytes */
+    if (t->ascii && t->ce - t->cb > 6)
+        return 0;
     for (size_t j = 0; j < COUNT_OF(number_words); j++) {
         if (core_is(s, t, number_words[j].word)) {
             *v = number_words[j].value;
@@ -1423,11 +1624,11 @@ static int count_value(const char *s, const tok *t, int words, int *v)
 }
 
 /* The label at word t, if one may stand here: its side, with its last word. */
-static int vote_label_at(const char *s, size_t n, const tok *t, int at_start, const tok *prev,
-                         tok *last)
+static int vote_label_at(const rf_outcome_tables *T, const char *s, size_t n, const tok *t,
+                         int at_start, const tok *prev, tok *last)
 {
     size_t end;
-    int k = best_phrase(s, n, t, 1, vote_labels, COUNT_OF(vote_labels), &end, last);
+    int k = best_phrase(s, n, t, 1, &T->labels, &end, last);
     if (k < 0)
         return -1;
     int colon = end_mark(s, last) == ':';
@@ -1467,7 +1668,8 @@ static tok word_holding(const char *s, size_t n, tok t, size_t at)
 
 /* A label's value after its last word: "[N][:] names [(N)]" or "N (names)".
  * Returns the last word read. */
-static tok vote_value(const char *s, size_t n, tok label, int *count, rf_slice *names)
+static tok vote_value(const rf_outcome_tables *T, const char *s, size_t n, tok label, int *count,
+                      rf_slice *names)
 {
     tok c = label, prev = label;
     *count = -1;
@@ -1503,7 +1705,7 @@ static tok vote_value(const char *s, size_t n, tok label, int *count, rf_slice *
                 prev = d;
             break;
         }
-        if (c.b > b && vote_label_at(s, n, &c, 0, &prev, &l) >= 0)
+        if (c.b > b && vote_label_at(T, s, n, &c, 0, &prev, &l) >= 0)
             break;
         e = c.e;
         prev = c;
@@ -1651,7 +1853,7 @@ static int subject_names(const char *s, size_t b, size_t e, rf_slice *names)
     return !subject_is_body(s, b, e);
 }
 
-int rf_find_vote(const char *s, size_t n, rf_vote *out)
+int rf_find_vote_t(const rf_outcome_tables *T, const char *s, size_t n, rf_vote *out)
 {
     walker w;
     walk_begin(&w, s, n);
@@ -1668,23 +1870,21 @@ int rf_find_vote(const char *s, size_t n, rf_vote *out)
         }
         tok last;
         size_t end;
-        if (best_phrase(s, n, &w.t, w.at_start, unanimous_phrases, COUNT_OF(unanimous_phrases),
-                        &end, &last) >= 0) {
+        if (best_phrase(s, n, &w.t, w.at_start, &T->unanimous, &end, &last) >= 0) {
             out->unanimous = 1;
             parts++;
         } else {
-            int side = vote_label_at(s, n, &w.t, w.at_start, have_prev ? &prev : NULL, &last);
+            int side = vote_label_at(T, s, n, &w.t, w.at_start, have_prev ? &prev : NULL, &last);
             if (side >= 0) {
                 int count;
                 rf_slice names;
-                last = vote_value(s, n, last, &count, &names);
+                last = vote_value(T, s, n, last, &count, &names);
                 vote_set(out, side, count, names);
                 parts++;
             } else if (vote_count_at(s, n, &w.t, &ctx, out, &last, &parts)) {
                 /* counted */
             } else {
-                int k = best_phrase(s, n, &w.t, w.at_start, vote_subjects, COUNT_OF(vote_subjects),
-                                    &end, &last);
+                int k = best_phrase(s, n, &w.t, w.at_start, &T->subjects, &end, &last);
                 rf_slice names;
                 if (k >= 0 && subject_names(s, w.clause_b, w.t.b, &names)) {
                     vote_set(out, vote_subjects[k].value, -1, names);
@@ -1950,18 +2150,16 @@ static size_t clause_end(const char *s, size_t n, tok t)
 _Static_assert(COUNT_OF(participation_phrases) <= IDX_MAX,
                "participation_phrases outgrew phrase_index");
 
-int rf_find_participation(const char *s, size_t n, rf_participation *out)
+int rf_find_participation_t(const rf_outcome_tables *T, const char *s, size_t n,
+                            rf_participation *out)
 {
     walker w;
     walk_begin(&w, s, n);
-    phrase_index idx;
-    index_build(&idx, participation_phrases, COUNT_OF(participation_phrases));
     memset(out, 0, sizeof *out);
     while (w.have) {
         tok last;
         size_t end;
-        int k = best_phrase_x(s, n, &w.t, w.at_start, participation_phrases,
-                              COUNT_OF(participation_phrases), &idx, &end, &last);
+        int k = best_phrase(s, n, &w.t, w.at_start, &T->participation, &end, &last);
         if (k < 0) {
             walk_past(&w, w.t);
             continue;
@@ -1998,4 +2196,60 @@ int rf_find_participation(const char *s, size_t n, rf_participation *out)
         return 1;
     }
     return 0;
+}
+
+/* ---- the tables, split once ------------------------------------------------------------------ */
+
+static void tables_build(rf_outcome_tables *T)
+{
+    size_t used = 0;
+    tab_build(&T->outcome, outcome_phrases, N_OUTCOME_PHRASES, T->pool, &used);
+    tab_build(&T->labels, vote_labels, COUNT_OF(vote_labels), T->pool, &used);
+    tab_build(&T->unanimous, unanimous_phrases, COUNT_OF(unanimous_phrases), T->pool, &used);
+    tab_build(&T->subjects, vote_subjects, COUNT_OF(vote_subjects), T->pool, &used);
+    tab_build(&T->participation, participation_phrases, COUNT_OF(participation_phrases), T->pool,
+              &used);
+}
+
+rf_outcome_tables *rf_outcome_tables_new(rf_parser *p)
+{
+    rf_outcome_tables *T = rf_alloc(p, sizeof *T);
+    if (T)
+        tables_build(T);
+    return T;
+}
+
+void rf_outcome_tables_free(rf_parser *p, rf_outcome_tables *T)
+{
+    rf_free(p, T);
+}
+
+/* The functions without tables build them on the stack for the one call. */
+
+size_t rf_find_outcomes(const char *s, size_t n, rf_outcome_hit *hits, size_t max)
+{
+    rf_outcome_tables T;
+    tables_build(&T);
+    return rf_find_outcomes_t(&T, s, n, hits, max);
+}
+
+rf_outcome rf_decide_outcome(const char *s, size_t n, rf_outcome_result *out)
+{
+    rf_outcome_tables T;
+    tables_build(&T);
+    return rf_decide_outcome_t(&T, s, n, out);
+}
+
+int rf_find_vote(const char *s, size_t n, rf_vote *out)
+{
+    rf_outcome_tables T;
+    tables_build(&T);
+    return rf_find_vote_t(&T, s, n, out);
+}
+
+int rf_find_participation(const char *s, size_t n, rf_participation *out)
+{
+    rf_outcome_tables T;
+    tables_build(&T);
+    return rf_find_participation_t(&T, s, n, out);
 }

@@ -155,4 +155,20 @@ typedef struct rf_participation {
  * participation. */
 int rf_find_participation(const char *s, size_t n, rf_participation *out);
 
+/* ---- the phrase tables, split and indexed once ------------------------------------- */
+
+/* A parser keeps one (decision.c, made at its first decision); the
+ * functions above build their own on the stack for each call. The _t
+ * variants give the same results with tables made once. */
+typedef struct rf_outcome_tables rf_outcome_tables;
+rf_outcome_tables *rf_outcome_tables_new(rf_parser *p);
+void rf_outcome_tables_free(rf_parser *p, rf_outcome_tables *t);
+size_t rf_find_outcomes_t(const rf_outcome_tables *t, const char *s, size_t n,
+                          rf_outcome_hit *hits, size_t max);
+rf_outcome rf_decide_outcome_t(const rf_outcome_tables *t, const char *s, size_t n,
+                               rf_outcome_result *out);
+int rf_find_vote_t(const rf_outcome_tables *t, const char *s, size_t n, rf_vote *out);
+int rf_find_participation_t(const rf_outcome_tables *t, const char *s, size_t n,
+                            rf_participation *out);
+
 #endif

@@ -93,6 +93,21 @@ int rf_casefold(rf_parser *p, const char *s, size_t n, rf_buf *out)
 
 int32_t rf_next_cp(const char *s, size_t n, size_t *i)
 {
+    /* fast path: ASCII and two-byte sequences (Danish letters), decoded as
+     * utf8proc_iterate decodes them (lead C2-DF and one continuation byte;
+     * anything else, an invalid byte too, goes through it: the reference) */
+    if (*i < n) {
+        unsigned char c = (unsigned char)s[*i];
+        if (c < 0x80) {
+            (*i)++;
+            return c;
+        }
+        if (c >= 0xC2 && c <= 0xDF && *i + 1 < n && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+            int32_t cp = ((int32_t)(c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+            *i += 2;
+            return cp;
+        }
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
                                           (utf8proc_ssize_t)(n - *i), &cp);
@@ -155,6 +170,12 @@ int32_t rf_to_upper_cp(int32_t cp)
 
 int32_t rf_to_lower_cp(int32_t cp)
 {
+    /* fast path for ASCII and Latin-1 letters: utf8proc_tolower maps A-Z
+     * and U+00C0-U+00DE (but U+00D7) 0x20 up and keeps the rest of U+0000-
+     * U+00FF (checked over the whole range by tests/test_fastpath.c) */
+    if (cp < 0x100)
+        return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ? cp + 0x20
+                                                                                     : cp;
     return utf8proc_tolower(cp);
 }
 
