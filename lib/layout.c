@@ -518,6 +518,13 @@ static int punkt_line(const char *s, size_t n, rf_item_line *out)
 int rf_match_item_line(const char *s, size_t n, rf_item_line *out)
 {
     memset(out, 0, sizeof *out);
+    /* w3m prints a web page's folded table of contents as its heading glued
+     * to the first item: "Indholdsfortegnelse1. Fraværende" */
+    size_t glued = rf_fold_prefix(s, n, "indholdsfortegnelse");
+    if (glued && glued < n && s[glued] >= '1' && s[glued] <= '9') {
+        s += glued;
+        n -= glued;
+    }
     if (n == 0)
         return 0;
     if (!punkt_line(s, n, out)) {
@@ -914,15 +921,39 @@ static int kind_with_body(const char *s, size_t n, rf_kind_line *out)
            rf_is_upper_cp(rf_next_cp(out->body.s, out->body.n, &j));
 }
 
+static const struct {
+    const char *word;
+    int kind;
+} kinds[] = {
+    {"åbent referat", 0}, {"referat", 0},         {"mødereferat", 0},
+    {"beslutningsprotokol", 0}, {"åben dagsorden", 1}, {"dagsorden", 1},
+};
+
+/* "Byrådet - Referat": the body first, then a dash and the kind alone (the
+ * title of an agenda system's web page, as w3m prints it). */
+static int body_then_kind(const char *s, size_t n, rf_kind_line *out)
+{
+    static const char *const dashes[] = {" - ", " \xe2\x80\x93 "}; /* -, en dash */
+    for (size_t d = 0; d < sizeof dashes / sizeof dashes[0]; d++) {
+        long at = rf_fold_find(s, n, dashes[d]);
+        if (at <= 0)
+            continue;
+        size_t tail = (size_t)at + strlen(dashes[d]);
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+            if (!rf_fold_eq(s + tail, n - tail, kinds[i].word))
+                continue;
+            size_t j = 0;
+            out->kind = kinds[i].kind;
+            out->body = trimmed(s, (size_t)at);
+            return out->body.n > 0 && out->body.n <= 120 &&
+                   rf_is_upper_cp(rf_next_cp(out->body.s, out->body.n, &j));
+        }
+    }
+    return 0;
+}
+
 int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out)
 {
-    static const struct {
-        const char *word;
-        int kind;
-    } kinds[] = {
-        {"åbent referat", 0}, {"referat", 0},         {"mødereferat", 0},
-        {"beslutningsprotokol", 0}, {"åben dagsorden", 1}, {"dagsorden", 1},
-    };
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t len = rf_fold_prefix(s, n, kinds[i].word);
@@ -940,7 +971,7 @@ int rf_match_kind_line(const char *s, size_t n, rf_kind_line *out)
         }
         return kind_with_body(s + len + 1, n - len - 1, out);
     }
-    return 0;
+    return body_then_kind(s, n, out);
 }
 
 /* ---- the class of a line ------------------------------------------------------------ */
@@ -975,7 +1006,20 @@ rf_line_class rf_classify_line(const char *s, size_t n)
     return RF_LINE_TEXT;
 }
 
-/* ---- page numbers ---------------------------------------------------------------------- */
+/* ---- page numbers and navigation --------------------------------------------------------- */
+
+int rf_is_navigation_line(const char *s, size_t n)
+{
+    static const char *const links[] = {"til toppen", "til top", "tilbage til toppen",
+                                        "gå til toppen", "til toppen af siden"};
+    if (n < 7 || n > 24 || ((s[0] | 32) != 't' && (s[0] | 32) != 'g'))
+        return 0; /* not one of the links: most lines end here */
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        if (rf_fold_eq(s, n, links[i]))
+            return 1;
+    }
+    return 0;
+}
 
 int rf_is_page_number_line(const char *s, size_t n)
 {

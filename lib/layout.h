@@ -133,6 +133,9 @@ rf_line_class rf_classify_line(const char *s, size_t n);
 
 /* "Side 3", "Side 3 af 5", "3 of 5", "3 af 5", "- 3 -", "Page 3". */
 int rf_is_page_number_line(const char *s, size_t n);
+/* A web page's navigation link printed by w3m on a line of its own ("Til
+ * toppen"): no content (paragraph.c reads it as a blank line). */
+int rf_is_navigation_line(const char *s, size_t n);
 
 /* ---- people ------------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 /* Lines to paragraphs (SPEC §2, §5).
  *
- *  - a paragraph is a run of non-blank lines (blank: empty once collapsed);
+ *  - a paragraph is a run of non-blank lines (blank: empty once collapsed,
+ *    or a web page's navigation link such as "Til toppen");
  *  - a header line, a Punkt line or a section-heading line (recognized on
  *    the cleaned line) stands alone: it ends the paragraph before it and is
  *    a one-line paragraph of its own;
@@ -101,7 +102,7 @@ int rf_paragraph_line(rf_parser *p, const rf_raw_line *raw)
         return 0; /* page furniture: checked as UTF-8 above, no content */
     if (raw->cut_after && too_large(p, raw->line, raw->line, raw->start, raw->end) < 0)
         return -1;
-    if (p->col.size == 0) {
+    if (p->col.size == 0 || rf_is_navigation_line(p->col.data, p->col.size)) {
         int r = finish_para(p);
         p->blank_run++;
         p->prev_enum = 0;

@@ -138,6 +138,11 @@ static void test_item_lines(void **state)
     assert_false(rf_match_item_line(LEN("Punkt 3 er udsat"), &it));
     assert_false(rf_match_item_line(LEN("3 stemte for"), &it));
     assert_false(rf_match_item_line(LEN("12345 Title"), &it));
+    /* w3m: a folded TOC's heading glued to the first item */
+    assert_true(rf_match_item_line(LEN("Indholdsfortegnelse1. Fraværende"), &it));
+    assert_int_equal(it.number, 1);
+    assert_slice(it.title, "Fraværende");
+    assert_false(rf_match_item_line(LEN("Indholdsfortegnelse"), &it));
 
     int64_t major;
     rf_slice label, title;
@@ -250,6 +255,27 @@ static void test_kind_lines(void **state)
     assert_string_equal(k.date, "2021-05-04");
     assert_false(rf_match_kind_line(LEN("Referat af mødet blev godkendt."), &k));
     assert_false(rf_match_kind_line(LEN("Referatet"), &k));
+    /* a web page's title: the body first */
+    assert_true(rf_match_kind_line(LEN("Kultur- og Fritidsudvalget - Referat"), &k));
+    assert_int_equal(k.kind, 0);
+    assert_slice(k.body, "Kultur- og Fritidsudvalget");
+    assert_true(rf_match_kind_line(LEN("Byrådet \xe2\x80\x93 Dagsorden"), &k));
+    assert_int_equal(k.kind, 1);
+    assert_slice(k.body, "Byrådet");
+    assert_false(rf_match_kind_line(LEN("Byrådet - Referatet"), &k));
+    assert_false(rf_match_kind_line(LEN("se bilag - referat"), &k));
+}
+
+static void test_navigation(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"Til toppen", "TIL TOP", "Tilbage til toppen",
+                                      "Gå til toppen"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(rf_is_navigation_line(LEN(yes[i])));
+    static const char *const no[] = {"Til toppen af budgettet", "Toppen", "Til", "Godkendt."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(rf_is_navigation_line(LEN(no[i])));
 }
 
 static void test_page_numbers(void **state)
@@ -315,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_headings),
         cmocka_unit_test(test_kind_lines),
         cmocka_unit_test(test_page_numbers),
+        cmocka_unit_test(test_navigation),
         cmocka_unit_test(test_people),
         cmocka_unit_test(test_fold),
     };
