@@ -216,8 +216,12 @@ static void label_value(rf_parser *p, const rf_line *l, int key, const char *s, 
         date_text(p, s, n, 1);
         break;
     case RF_LABEL_TIME: {
-        char hm[6];
+        char hm[6], iso[11];
         rf_found at;
+        /* "STARTTIDSPUNKT" ⏎ "04-06-2020 09:00:00": the date too, unless
+         * one came before */
+        if (!h->date[0] && rf_find_date_any(s, n, iso, NULL))
+            memcpy(h->date, iso, sizeof iso);
         if (rf_find_time_any(s, n, hm, &at)) {
             memcpy(h->time, hm, sizeof hm);
             size_t rest = at.pos + at.len;

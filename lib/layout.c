@@ -710,6 +710,11 @@ static const struct {
     {"bilagsfortegnelse", REFERAT_SECTION_ATTACHMENTS},
     {"underskriftsside", REFERAT_SECTION_OTHER},
     {"underskrifter", REFERAT_SECTION_OTHER},
+    /* FirstAgenda's published web pages */
+    {"sagsgang og sagstype", REFERAT_SECTION_OTHER},
+    {"beskrivelse af sagen", REFERAT_SECTION_PRESENTATION},
+    {"konsekvenser", REFERAT_SECTION_OTHER},
+    {"risikovurdering", REFERAT_SECTION_OTHER},
 };
 
 /* Decision words alone: the body and date come from the meeting. */

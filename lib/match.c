@@ -106,9 +106,16 @@ int rf_match_absence(const char *s, size_t n, rf_slice *names)
 /* Indholdsfortegnelse, optionally with a trailing ":" */
 int rf_match_toc_start(const char *s, size_t n)
 {
+    /* SPEC §3.1's word; "PUNKTER" heads the item list of FirstAgenda's
+     * published web pages */
+    static const char *const words[] = {"indholdsfortegnelse", "punkter"};
     if (n > 0 && s[n - 1] == ':')
         n--;
-    return n == 19 && rf_fold_eq(s, n, "indholdsfortegnelse");
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (n == strlen(words[i]) && rf_fold_eq(s, n, words[i]))
+            return 1;
+    }
+    return 0;
 }
 
 int rf_match_meta(const char *s, size_t n, rf_slice *rest)

@@ -446,6 +446,19 @@ static int copy_para(rf_parser *p, rf_para *dst, const rf_para *src)
     return 1;
 }
 
+/* "N. Title" whose title is the next TOC entry's (rule toc-evidence): the
+ * TOC is the evidence, the item starts at once. */
+static int toc_confirms(rf_parser *p, const rf_item_line *it)
+{
+    if (p->item_count >= p->toc_count || !it->title.n)
+        return 0;
+    const rf_toc_entry *e = &p->toc[p->item_count];
+    return rf_eq_fold2(p, it->title.s, it->title.n, p->toc_text.data + e->title_off,
+                       e->title_len);
+}
+
+static int item_here(rf_parser *p, const rf_line *l, const rf_item_line *it);
+
 /* A one-line paragraph that may start an item or a sub-item. */
 static int candidate(rf_parser *p, rf_para *para)
 {
@@ -458,6 +471,8 @@ static int candidate(rf_parser *p, rf_para *para)
     int kind = 0;
     if (rf_match_item_line(s, n, &it) && it.form != RF_ITEM_PUNKT && expected(p, it.number))
         kind = it.form == RF_ITEM_NUMBER_ALONE ? 1 : 2;
+    if (kind == 2 && toc_confirms(p, &it))
+        return item_here(p, &para->lines[0], &it);
     else if (p->state == RF_IN_ITEM || p->state == RF_AWAIT_CASE) {
         if (rf_match_letter_alone(s, n, &letter) &&
             (letter == 'a' || (p->last_letter && letter == p->last_letter + 1)))

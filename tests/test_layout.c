@@ -190,6 +190,8 @@ static void test_headings(void **state)
         {"INDSTILLING", REFERAT_SECTION_RECOMMENDATION, NULL, "", 0},
         {"Resumé", REFERAT_SECTION_SUMMARY, NULL, "", 0},
         {"Sammendrag", REFERAT_SECTION_SUMMARY, NULL, "", 0},
+        {"Sagsgang og sagstype", REFERAT_SECTION_OTHER, NULL, "", 0},
+        {"BESKRIVELSE AF SAGEN", REFERAT_SECTION_PRESENTATION, NULL, "", 0},
         {"Sagsforløb", REFERAT_SECTION_HISTORY, NULL, "", 0},
         {"Økonomiske konsekvenser og finansiering", REFERAT_SECTION_FINANCE, NULL, "", 0},
         {"Oplæg:", REFERAT_SECTION_PRESENTATION, NULL, "", 0},
@@ -264,6 +266,16 @@ static void test_kind_lines(void **state)
     assert_slice(k.body, "Byrådet");
     assert_false(rf_match_kind_line(LEN("Byrådet - Referatet"), &k));
     assert_false(rf_match_kind_line(LEN("se bilag - referat"), &k));
+}
+
+static void test_toc_start(void **state)
+{
+    (void)state;
+    assert_true(rf_match_toc_start(LEN("Indholdsfortegnelse")));
+    assert_true(rf_match_toc_start(LEN("Indholdsfortegnelse:")));
+    assert_true(rf_match_toc_start(LEN("PUNKTER")));
+    assert_false(rf_match_toc_start(LEN("Punkter til næste møde")));
+    assert_false(rf_match_toc_start(LEN("Indhold")));
 }
 
 static void test_navigation(void **state)
@@ -342,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_kind_lines),
         cmocka_unit_test(test_page_numbers),
         cmocka_unit_test(test_navigation),
+        cmocka_unit_test(test_toc_start),
         cmocka_unit_test(test_people),
         cmocka_unit_test(test_fold),
     };
