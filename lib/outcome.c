@@ -386,10 +386,10 @@ typedef struct phrase {
 
 typedef struct pword {
     const char *w;
-    size_t len;
-    int star;
-    int gap;
-    int plain;                /* only lower-case letters (a-z, bytes >= 0x80) */
+    unsigned short len;
+    unsigned char star;
+    unsigned char gap;
+    unsigned char plain;      /* only lower-case letters (a-z, bytes >= 0x80) */
 } pword;
 
 /* Reads the pattern word at p (up to a space or the end) into *x; returns
@@ -403,11 +403,11 @@ static const char *pword_read(const char *p, pword *x)
         plain &= (c >= 'a' && c <= 'z') || c >= 0x80;
     }
     x->w = p;
-    x->len = (size_t)(e - p);
+    x->len = (unsigned short)(e - p);
     x->star = 0;
     x->gap = 0;
     if (x->len == 2 && p[0] == '~' && is_digit(p[1]))
-        x->gap = p[1] - '0';
+        x->gap = (unsigned char)(p[1] - '0');
     else if (x->len > 1 && p[x->len - 1] == '*') {
         x->star = 1;
         x->len--;
@@ -507,9 +507,8 @@ static int match_from(const char *s, size_t n, tok t, const pword *w, size_t nw,
  * can match the word (the groups of its first byte and of non-ASCII
  * bytes), matches a first word shared by a run of phrases once, reads the
  * word after it once, and keeps the longest match, then the first in the
- * table: the result of trying the whole table in order (the plain
- * reference, which the tests of outcome.c pin down through every phrase). */
-enum { IDX_OTHER = 26, IDX_HIGH = 27, IDX_GROUPS = 28, IDX_MAX = 320, TAB_WORDS = 1400 };
+ * table: the result of trying the whole table in order. */
+enum { IDX_OTHER = 26, IDX_HIGH = 27, IDX_GROUPS = 28, IDX_MAX = 320, TAB_WORDS = 1024 };
 
 /* The fast path for a word whose core is ASCII (most words): the first
  * words that are plain (letters, no '*') in a hash table of the lowered

@@ -19,6 +19,19 @@ static int quick_nfc(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
+        /* eight bytes below 0xCC at a time: (b & 0x7F) + 0x34 reaches 0x80
+         * exactly when b & 0x7F >= 0x4C, so with b's high bit, b >= 0xCC
+         * (no carry crosses a byte); the byte test below skips the same */
+        while ((i & 7) == 0 && i + 8 <= n) {
+            const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if ((((w & ~high) + ones * 0x34) & w & high) != 0)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         if (u[i] < 0xCC) /* ASCII, continuation bytes, lead bytes below U+0300 */
             continue;
         if (u[i] != 0xE2 || i + 2 >= n)
