@@ -389,6 +389,10 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
             history *h = PUSH(it->hist);
             h->body = dup_rs(ev->body);
             h->date = dup_rs(ev->date);
+        } else if (m && s->in_decision && !m->body && ev->body.size) {
+            /* a header that names no body ("Referat" alone): the body that
+             * decides the meeting's items is its organization */
+            m->body = dup_rs(ev->body);
         }
         break;
     case REFERAT_EV_SECTION_END: section_end(s); break;

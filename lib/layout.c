@@ -250,12 +250,42 @@ static size_t numeric_date(const char *s, size_t n, char iso[11])
     return k + 5;
 }
 
+/* "April 3, 2019" at s: the English form some agenda web sites print
+ * (their pages' dates come from an English locale). */
+static size_t english_date(const char *s, size_t n, char iso[11])
+{
+    static const char *const months[] = {"January", "February", "March", "April",
+                                         "May", "June", "July", "August", "September",
+                                         "October", "November", "December"};
+    for (int m = 0; m < 12; m++) {
+        size_t len = strlen(months[m]);
+        if (len + 8 > n || memcmp(s, months[m], len) != 0 || s[len] != ' ')
+            continue;
+        size_t k = len + 1, d = digits(s + k, n - k);
+        if (d == 0 || d > 2 || k + d + 6 > n || s[k + d] != ',' || s[k + d + 1] != ' ')
+            return 0;
+        size_t y = k + d + 2;
+        if (digits(s + y, n - y) != 4 || (y + 4 < n && is_digit(s[y + 4])))
+            return 0;
+        int64_t day = to_int(s + k, d), year = to_int(s + y, 4);
+        if (!valid_date(year, m + 1, day))
+            return 0;
+        put_iso(iso, year, m + 1, day);
+        return y + 4;
+    }
+    return 0;
+}
+
 int rf_find_date_any(const char *s, size_t n, char iso[11], rf_found *at)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
+        size_t len = 0;
+        if (s[i] >= 'A' && s[i] <= 'S' && (i == 0 || s[i - 1] == ' '))
+            len = english_date(s + i, n - i, iso);
+        else if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
             continue;
-        size_t len = long_date(s + i, n - i, iso);
+        if (!len)
+            len = long_date(s + i, n - i, iso);
         if (!len)
             len = numeric_date(s + i, n - i, iso);
         if (len) {
@@ -795,23 +825,34 @@ static int genitive_decision(const char *s, size_t n, rf_heading_ex *out)
 }
 
 /* "Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:" (D6): a decision
- * of an earlier meeting printed in the item. */
+ * of an earlier meeting printed in the item. Without the colon, the line
+ * ending in the item's number, "Kultur- og Idrætsudvalget, 03-04-2019,
+ * pkt. 42" (D7, Roskilde's web pages) heads the decision of the meeting of
+ * that date (an earlier date: history, as every decision's). */
 static int history_line(const char *s, size_t n, rf_heading_ex *out)
 {
-    if (n < 10 || s[n - 1] != ':')
+    if (n < 10)
         return 0;
+    int colon = s[n - 1] == ':';
     long pkt = rf_fold_find(s, n, "pkt.");
     const char *comma = memchr(s, ',', n);
     char iso[11];
     rf_found f;
     if (pkt < 0 || !comma || !rf_find_date_any(s, n, iso, &f) || f.pos < (size_t)(comma - s))
         return 0;
+    if (!colon) {
+        size_t k = (size_t)pkt + 4;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k == n || digits(s + k, n - k) != n - k || f.pos + f.len > (size_t)pkt)
+            return 0; /* the number ends the line, after the date */
+    }
     out->kind = REFERAT_SECTION_DECISION;
     out->body.s = s;
     out->body.n = (size_t)(comma - s);
     memcpy(out->date, iso, sizeof iso);
-    out->history = 1;
-    out->form = 6;
+    out->history = colon;
+    out->form = colon ? 6 : 7;
     return 1;
 }
 

@@ -158,8 +158,15 @@ static int head_line(rf_parser *p, const char *s, size_t n, int value)
     if (lb.value.n == 0) {
         if (p->item_queued < sizeof p->item_queue / sizeof p->item_queue[0])
             p->item_queue[p->item_queued++] = lb.key;
-    } else if (lb.key == RF_LABEL_CASE && rf_match_case_any(lb.value.s, lb.value.n, 0)) {
-        set_case(p, lb.value.s, lb.value.n);
+    } else if (lb.key == RF_LABEL_CASE) {
+        /* "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt": the case
+         * number is the value's first word when the value goes on */
+        const char *sp = memchr(lb.value.s, ' ', lb.value.n);
+        size_t first = sp ? (size_t)(sp - lb.value.s) : lb.value.n;
+        if (rf_match_case_any(lb.value.s, lb.value.n, 0))
+            set_case(p, lb.value.s, lb.value.n);
+        else if (rf_match_case_any(lb.value.s, first, 0))
+            set_case(p, lb.value.s, first);
     }
     return 1;
 }
@@ -175,7 +182,9 @@ static int is_head_line(const char *s, size_t n)
  * line, when a case number or case label follows them (at most two). */
 static size_t title_tail(rf_parser *p, const rf_para *para)
 {
-    if (!p->title_open || para->blank_before)
+    /* a title goes on in the same paragraph; "Pkt. 42" alone takes it from
+     * the next one, after a blank line too (Roskilde's web pages) */
+    if (!p->title_open || (para->blank_before && p->item_title.size))
         return 0;
     size_t k = 0;
     while (k < para->count && k < 3 && !is_head_line(RF_CLN(para, k), para->lines[k].cln_len))
@@ -665,13 +674,51 @@ static int sag_nr_paragraph(rf_parser *p, rf_para *para)
 
 /* ---- dispatch -------------------------------------------------------------------------- */
 
+/* "• Pkt. 43 Title" alone: an agenda web page's folded item header (w3m
+ * prints the list of items as bullets, each followed by its content,
+ * which repeats "Pkt. 43" and the title). The next item starts here. */
+static int bullet_item(rf_parser *p, rf_para *para, rf_item_line *it)
+{
+    const char *s = RF_CLN(para, 0);
+    size_t n = para->lines[0].cln_len, k = rf_fold_prefix(s, n, "\xe2\x80\xa2 ");
+    if (!k || para->count != 1 || !in_meeting(p))
+        return 0;
+    return rf_match_item_line(s + k, n - k, it) && it->form == RF_ITEM_PUNKT &&
+           it->title.n > 0 && (p->item_count == 0 || it->number == p->last_number + 1);
+}
+
+/* The item's whole title again, alone, before its head is read (web pages
+ * repeat it under the item line): an echo. */
+static int title_again(rf_parser *p, const rf_para *para)
+{
+    return para->count == 1 && p->item_title.size > 0 && !p->title_open &&
+           rf_eq_fold2(p, RF_CLN(para, 0), para->lines[0].cln_len, p->item_title.data,
+                       p->item_title.size);
+}
+
+/* "Pkt. 43" again in item 43 (with no title or its own): no new item. */
+static int repeated_item_line(const rf_parser *p, const rf_item_line *it)
+{
+    return (p->state == RF_IN_ITEM || p->state == RF_AWAIT_CASE) && p->item_count > 0 &&
+           it->number == p->item_number &&
+           (it->title.n == 0 ||
+            (it->title.n == p->item_title.size &&
+             memcmp(it->title.s, p->item_title.data, it->title.n) == 0));
+}
+
 static int starts_item(rf_parser *p, rf_para *para)
 {
     rf_item_line it;
     const rf_line *l = &para->lines[0];
     if (para->structural && l->cls == RF_LINE_PUNKT &&
         rf_match_item_line(RF_CLN(para, 0), l->cln_len, &it))
-        return item_here(p, l, &it);
+        return repeated_item_line(p, &it) || item_here(p, l, &it);
+    if (bullet_item(p, para, &it)) {
+        if (!item_here(p, l, &it))
+            return 0;
+        p->title_open = 0; /* the title is whole; it comes again below */
+        return 1;
+    }
     if (candidate(p, para))
         return 1;
     return numbered_item_paragraph(p, para) || sag_nr_paragraph(p, para);
@@ -712,6 +759,8 @@ static void handle(rf_parser *p, rf_para *para)
             commit_head(p);
         return;
     }
+    if (p->state == RF_AWAIT_CASE && title_again(p, para))
+        return; /* the head may follow it */
     if (p->state == RF_AWAIT_CASE) {
         size_t used = item_head(p, para);
         if (used == para->count) {

@@ -33,6 +33,8 @@ static void test_dates_in_every_form(void **state)
         {"06-10-2016 13:00", "2016-10-06"},
         {"Torsdag den 20. juni 2013", "2013-06-20"},
         {"1. MAJ 2021", "2021-05-01"},
+        {"Onsdag, April 3, 2019 - 18:00", "2019-04-03"},
+        {"December 24, 2020", "2020-12-24"},
     };
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
         char iso[11];
@@ -41,7 +43,8 @@ static void test_dates_in_every_form(void **state)
         assert_string_equal(iso, yes[i].iso);
     }
     static const char *const no[] = {"2012-28504", "EMN-2023-009832", "22/23184", "1-4-2015",
-                                     "32. januar 2020", "12. brumaire 2020", "2012-2013"};
+                                     "32. januar 2020", "12. brumaire 2020", "2012-2013",
+                                     "April 32, 2019", "April 3 2019", "Maj 3, 2019", "april 3, 2019"};
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
         char iso[11];
         assert_false(rf_find_date_any(LEN(no[i]), iso, NULL));
@@ -190,6 +193,8 @@ static void test_headings(void **state)
         {"INDSTILLING", REFERAT_SECTION_RECOMMENDATION, NULL, "", 0},
         {"Resumé", REFERAT_SECTION_SUMMARY, NULL, "", 0},
         {"Sammendrag", REFERAT_SECTION_SUMMARY, NULL, "", 0},
+        {"Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42", REFERAT_SECTION_DECISION,
+         "Kultur- og Idrætsudvalget", "2019-04-03", 7},
         {"Sagsgang og sagstype", REFERAT_SECTION_OTHER, NULL, "", 0},
         {"BESKRIVELSE AF SAGEN", REFERAT_SECTION_PRESENTATION, NULL, "", 0},
         {"Sagsforløb", REFERAT_SECTION_HISTORY, NULL, "", 0},
