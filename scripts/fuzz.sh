@@ -22,6 +22,15 @@
 #   FUZZ_SEED=S           libFuzzer's -seed=S: the same inputs every run
 #                         (CI uses both, so that a run that passed passes
 #                         again; random long runs find the new findings)
+#   FUZZ_SECONDS_<harness>=N  that harness's own time (FUZZ_SECONDS_fuzz_stream)
+#   FUZZ_TRACE_CMP=0      build the library without comparison tracing: about
+#                         twice the executions a second (long runs alternate)
+#   FUZZ_UTF8PROC=system  link the system's libutf8proc; by default utf8proc is
+#                         built from its Debian source package with ASan and
+#                         UBSan (scripts/utf8proc_sanitized.sh), so that ASan
+#                         sees a read or write past a buffer inside utf8proc
+#                         (issue 7's finding 1 was one); when its source cannot
+#                         be had, the system's, with a message
 # A finding is kept in $FUZZ_BUILD/findings/ with its log; replay it with
 #   $FUZZ_BUILD/fuzz/HARNESS FILE
 # and add a minimal reproducer to fuzz/regressions/ (see fuzz/README.md).
@@ -52,10 +61,45 @@ fi
 
 echo "fuzz: building the harnesses in $build"
 mkdir -p "$build"
+# utf8proc: instrumented (the default) or the system's. pkg-config finds it
+# (PKG_CONFIG_PATH); CMake keeps what it found in its cache, so the cache
+# goes when the choice changes.
+utf8proc="system"
+if [ "${FUZZ_UTF8PROC:-sanitized}" != system ]; then
+  rc=0
+  if [ -x scripts/utf8proc_sanitized.sh ]; then
+    # (UBSan's pointer-overflow check is off in utf8proc: utf8proc 2.8.0's
+    # utf8proc_decompose_custom computes `buffer + wpos` with buffer NULL
+    # when it measures, utf8proc.c:554; utf8proc_map does that every time)
+    scripts/utf8proc_sanitized.sh "$build/utf8proc" -fsanitize=address,undefined \
+      -fno-sanitize=pointer-overflow -fno-sanitize-recover=all > "$build/utf8proc.log" 2>&1 || rc=$?
+  else
+    rc=3
+  fi
+  if [ "$rc" -eq 0 ]; then
+    utf8proc="$PWD/$build/utf8proc"
+    [ "${build#/}" != "$build" ] && utf8proc="$build/utf8proc"
+    export PKG_CONFIG_PATH="$utf8proc/lib/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+  else
+    echo "fuzz: utf8proc is the system's, not instrumented (no sanitized build: $build/utf8proc.log)"
+    sed 's/^/    /' "$build/utf8proc.log" 2>/dev/null | tail -3 || true
+  fi
+fi
+if [ "$(cat "$build/utf8proc.used" 2>/dev/null)" != "$utf8proc" ]; then
+  rm -f "$build/CMakeCache.txt"
+  echo "$utf8proc" > "$build/utf8proc.used"
+fi
+echo "fuzz: utf8proc: $([ "$utf8proc" = system ] && echo "the system's" || echo "$utf8proc (ASan, UBSan)")"
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DREFERAT_BUILD_FUZZERS=ON \
   -DREFERAT_BUILD_TESTS=OFF -DREFERAT_BUILD_PYTHON=OFF -DREFERAT_BUILD_EXAMPLES=OFF \
-  -DREFERAT_BUILD_CLI=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo > "$build/configure.log" 2>&1 ||
+  -DREFERAT_BUILD_CLI=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DREFERAT_FUZZ_TRACE_CMP="$([ "${FUZZ_TRACE_CMP:-1}" = 0 ] && echo OFF || echo ON)" \
+  > "$build/configure.log" 2>&1 ||
   { cat "$build/configure.log"; exit 2; }
+if [ "$utf8proc" != system ] && ! grep -q "$utf8proc/lib" "$build/CMakeCache.txt"; then
+  echo "fuzz: the build did not pick up $utf8proc (pkg-config)" >&2
+  exit 2
+fi
 # shellcheck disable=SC2086
 cmake --build "$build" -j"$jobs" --target $harnesses || exit 2
 
@@ -129,7 +173,8 @@ for h in $harnesses; do
   cp $(seeds_of "$h") "$work/corpus-$h/"
   log="$work/fuzz-$h.log"
   rc=0
-  limit=(-max_total_time="$seconds")
+  seconds_of="FUZZ_SECONDS_$h"
+  limit=(-max_total_time="${!seconds_of:-$seconds}")
   runs_of="FUZZ_RUNS_$h" # a harness's own count (fuzz_stream's inputs are 384 KiB streams)
   runs_here="${!runs_of:-${FUZZ_RUNS:-}}"
   [ -n "$runs_here" ] && limit=(-runs="$runs_here")

@@ -70,3 +70,13 @@ if command -v clang >/dev/null 2>&1; then
 else
   echo "skipped: clang is not installed (the libFuzzer harnesses need it)"
 fi
+
+# ---- MemorySanitizer over the fuzz inputs (scripts/msan.sh, fuzz/README.md) ----
+# The library and the harnesses with -fsanitize=memory, linked against a
+# utf8proc built with the same flags from its Debian source package
+# (scripts/utf8proc_sanitized.sh: MSan needs every linked library
+# instrumented); skips with a message when clang's MSan or that source cannot
+# be had. The regressions and seeds, then a fixed number of inputs a harness
+# with a fixed seed (about 3 minutes on 2 cores).
+echo "== MemorySanitizer: replay fuzz/regressions and fuzz/corpus, then ${MSAN_RUNS:=5000} inputs a harness (seed ${MSAN_SEED:=1})"
+MSAN_BUILD_JOBS="$jobs" MSAN_RUNS="$MSAN_RUNS" MSAN_SEED="$MSAN_SEED" scripts/msan.sh
