@@ -460,6 +460,7 @@ static const struct {
     {"sagen afgøres i", RF_LABEL_ITEM_META, 0},
     {"beslutningskompetence", RF_LABEL_ITEM_META, 0},
     {"sagsforløb", RF_LABEL_ITEM_META, 0},
+    {"kompetence", RF_LABEL_ITEM_META, 0},
     {"information", RF_LABEL_OTHER, 0},
     {"bemærk", RF_LABEL_OTHER, 0},
 };
@@ -714,6 +715,7 @@ static const struct {
     {"resumé", REFERAT_SECTION_SUMMARY},
     {"resume", REFERAT_SECTION_SUMMARY},
     {"sammendrag", REFERAT_SECTION_SUMMARY},
+    {"beslutningstema", REFERAT_SECTION_SUMMARY},
     {"sagsbeskrivelse", REFERAT_SECTION_PRESENTATION},
     {"supplerende sagsfremstilling", REFERAT_SECTION_PRESENTATION},
     {"oplæg", REFERAT_SECTION_PRESENTATION},
@@ -975,8 +977,34 @@ static const struct {
     {"beslutningsprotokol", 0}, {"åben dagsorden", 1}, {"dagsorden", 1},
 };
 
-/* "Byrådet - Referat": the body first, then a dash and the kind alone (the
- * title of an agenda system's web page, as w3m prints it). */
+/* A committee's election period after its name, "Udvalget (2018-2021)":
+ * not part of the body's name. */
+static rf_slice without_period(rf_slice b)
+{
+    if (b.n > 12 && b.s[b.n - 1] == ')' && b.s[b.n - 11] == '(' && b.s[b.n - 12] == ' ' &&
+        digits(b.s + b.n - 10, 4) == 4 && b.s[b.n - 6] == '-' && digits(b.s + b.n - 5, 4) == 4)
+        b.n -= 12;
+    return b;
+}
+
+/* After the kind word of a title: nothing, or a dash and the date. */
+static int kind_tail(const char *s, size_t n, rf_kind_line *out)
+{
+    if (n == 0)
+        return 1;
+    size_t k = rf_fold_prefix(s, n, " - ");
+    if (!k)
+        k = rf_fold_prefix(s, n, " \xe2\x80\x93 ");
+    if (!k || !rf_is_date_line(s + k, n - k))
+        return 0;
+    out->has_date = rf_find_date_any(s + k, n - k, out->date, NULL);
+    rf_find_time_any(s + k, n - k, out->time, NULL);
+    return out->has_date;
+}
+
+/* "Byrådet - Referat", "Udvalget (2018-2021) – Referat – 12. januar 2021":
+ * the body first, then a dash and the kind, perhaps a dash and the date
+ * (the title of an agenda system's web page, as w3m prints it). */
 static int body_then_kind(const char *s, size_t n, rf_kind_line *out)
 {
     static const char *const dashes[] = {" - ", " \xe2\x80\x93 "}; /* -, en dash */
@@ -986,11 +1014,12 @@ static int body_then_kind(const char *s, size_t n, rf_kind_line *out)
             continue;
         size_t tail = (size_t)at + strlen(dashes[d]);
         for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-            if (!rf_fold_eq(s + tail, n - tail, kinds[i].word))
+            size_t len = rf_fold_prefix(s + tail, n - tail, kinds[i].word);
+            if (!len || !kind_tail(s + tail + len, n - tail - len, out))
                 continue;
             size_t j = 0;
             out->kind = kinds[i].kind;
-            out->body = trimmed(s, (size_t)at);
+            out->body = without_period(trimmed(s, (size_t)at));
             return out->body.n > 0 && out->body.n <= 120 &&
                    rf_is_upper_cp(rf_next_cp(out->body.s, out->body.n, &j));
         }
@@ -1141,10 +1170,11 @@ int rf_parse_person(const char *s, size_t n, rf_person *out)
 
 int rf_match_absence_sentence(const char *s, size_t n, rf_slice *names)
 {
-    /* "Følgende deltog ikke i behandlingen af punktet: X, Y" */
+    /* "Følgende deltog ikke i behandlingen af punktet: X, Y"; the
+     * "Fraværende: X" field of a decision */
     static const char *const intros[] = {"følgende deltog ikke i behandlingen af punktet:",
                                          "følgende deltog ikke i behandlingen:",
-                                         "følgende deltog ikke:"};
+                                         "følgende deltog ikke:", "fraværende:", "afbud:"};
     for (size_t i = 0; i < sizeof intros / sizeof intros[0]; i++) {
         size_t len = rf_fold_prefix(s, n, intros[i]);
         if (len) {

@@ -179,9 +179,42 @@ static void absence_sentences(rf_parser *p, const rf_para *para)
     }
 }
 
+/* "Fraværende: Jens Hansen" ⏎ "Drøftet." in a decision (no blank line
+ * between): the absence line is a paragraph of its own, so that the
+ * decision's text starts after it. */
+static int absence_label_first(const rf_parser *p, const rf_para *para)
+{
+    rf_label lb;
+    return p->section_kind == REFERAT_SECTION_DECISION && !p->section_history &&
+           para->count > 1 && rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &lb) &&
+           lb.key == RF_LABEL_ABSENT;
+}
+
+/* "Fraværende:" with nobody after it, alone in a decision: a field of the
+ * agenda system's form left empty, no text of the decision. */
+static int empty_absence_label(const rf_parser *p, const rf_para *para)
+{
+    rf_label lb;
+    return p->section_kind == REFERAT_SECTION_DECISION && para->count == 1 &&
+           rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &lb) &&
+           lb.key == RF_LABEL_ABSENT && lb.value.n == 0;
+}
+
 void rf_section_content(rf_parser *p, rf_para *para)
 {
     rf_label num;
+    if (empty_absence_label(p, para))
+        return;
+    if (absence_label_first(p, para)) {
+        rf_para line = *para, rest = *para;
+        line.count = 1;
+        rest.lines++;
+        rest.count--;
+        rest.blank_before = 0;
+        rf_section_content(p, &line);
+        rf_section_content(p, &rest);
+        return;
+    }
     if (p->section_history && p->section_paras == 0 &&
         rf_match_label(RF_CLN(para, 0), para->lines[0].cln_len, &num) &&
         num.key == RF_LABEL_ITEM_NUMBER) {

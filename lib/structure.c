@@ -573,6 +573,17 @@ static void number_alone_item(rf_parser *p, const rf_para *title, size_t k)
     handle_rest(p, title, k);
 }
 
+/* The next paragraph starts with the candidate's "N. Title" again. */
+static int same_item_line(rf_parser *p, const rf_para *para)
+{
+    rf_item_line a, b;
+    const rf_line *cl = &p->cand.para.lines[0];
+    return rf_match_item_line(RF_CLN(para, 0), para->lines[0].cln_len, &b) &&
+           rf_match_item_line(RF_CLN(&p->cand.para, 0), cl->cln_len, &a) &&
+           a.number == b.number && a.form == b.form &&
+           rf_eq_fold2(p, a.title.s, a.title.n, b.title.s, b.title.n);
+}
+
 /* The candidate's next paragraph decides; 1 when it was taken. */
 static int resolve_candidate(rf_parser *p, rf_para *para)
 {
@@ -598,6 +609,12 @@ static int resolve_candidate(rf_parser *p, rf_para *para)
             goto replay;
         c->has_title = 1;
         return 1;
+    }
+    if (c->kind == 2 && same_item_line(p, para)) {
+        /* "2. Title" ⏎⏎ "2.     Title" ⏎ "Sagsnr.: ...": a web page's folded
+         * header, then the item itself */
+        c->kind = 0;
+        return 0;
     }
     if (c->kind == 2 && item_evidence(para, c->number)) {
         rf_match_item_line(RF_CLN(&c->para, 0), cl->cln_len, &it);

@@ -270,6 +270,13 @@ static void test_kind_lines(void **state)
     assert_int_equal(k.kind, 1);
     assert_slice(k.body, "Byrådet");
     assert_false(rf_match_kind_line(LEN("Byrådet - Referatet"), &k));
+    /* with the date after another dash; the election period is no part of the body */
+    assert_true(rf_match_kind_line(
+        LEN("Socialudvalget (2022-2025) \xe2\x80\x93 Referat \xe2\x80\x93 7. marts 2023"), &k));
+    assert_slice(k.body, "Socialudvalget");
+    assert_true(k.has_date);
+    assert_string_equal(k.date, "2023-03-07");
+    assert_false(rf_match_kind_line(LEN("Byrådet - Referat - se bilag"), &k));
     assert_false(rf_match_kind_line(LEN("se bilag - referat"), &k));
 }
 
@@ -335,6 +342,10 @@ static void test_people(void **state)
     assert_true(rf_match_absence_sentence(LEN("Følgende deltog ikke i behandlingen af punktet:"), &names));
     assert_int_equal(names.n, 0);
     assert_false(rf_match_absence_sentence(LEN("udvalget deltog ikke i behandlingen"), &names));
+    assert_true(rf_match_absence_sentence(LEN("Fraværende: Ida Lund"), &names));
+    assert_slice(names, "Ida Lund");
+    assert_true(rf_match_absence_sentence(LEN("Afbud: Ole Holm og Bo Berg"), &names));
+    assert_slice(names, "Ole Holm og Bo Berg");
 }
 
 static void test_fold(void **state)
