@@ -75,8 +75,7 @@ cmake --build "$build/lib" -j"$jobs" --target referat_static > "$build/build.log
 
 # 3. the harnesses (fuzz/CMakeLists.txt builds them with ASan; MSan cannot
 #    be combined with it, so they are linked here)
-# shellcheck disable=SC2046 # pkg-config's flags are words
-utf8proc_cflags=($(pkg-config --cflags libutf8proc))
+read -r -a utf8proc_cflags <<< "$(pkg-config --cflags libutf8proc)"
 for h in $harnesses; do
   clang -std=c11 -O1 -g "${msan_flags[@]}" -fsanitize=fuzzer "${utf8proc_cflags[@]}" \
     -Iinclude -I"$build/lib/include" "fuzz/$h.c" fuzz/check.c \
@@ -156,7 +155,7 @@ if [ "$runs" -gt 0 ] && [ "$failed" -eq 0 ]; then
       echo "msan: $h FOUND something (exit $rc):"
       { grep -a -m8 -E "WARNING: MemorySanitizer|INVARIANT VIOLATED|ERROR: |SUMMARY: |runtime error|^    #[0-9] " "$log" || true; } |
         sed 's/^/    /'
-      ls "$build/artifacts-$h"/* 2>/dev/null | sed 's/^/    input: /'
+      find "$build/artifacts-$h" -type f | sed 's/^/    input: /'
     fi
   done
 fi

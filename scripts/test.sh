@@ -77,6 +77,6 @@ fi
 # (scripts/utf8proc_sanitized.sh: MSan needs every linked library
 # instrumented); skips with a message when clang's MSan or that source cannot
 # be had. The regressions and seeds, then a fixed number of inputs a harness
-# with a fixed seed (about 3 minutes on 2 cores).
+# with a fixed seed (3.5 minutes on 2 cores, one of them busy, the build included).
 echo "== MemorySanitizer: replay fuzz/regressions and fuzz/corpus, then ${MSAN_RUNS:=5000} inputs a harness (seed ${MSAN_SEED:=1})"
 MSAN_BUILD_JOBS="$jobs" MSAN_RUNS="$MSAN_RUNS" MSAN_SEED="$MSAN_SEED" scripts/msan.sh

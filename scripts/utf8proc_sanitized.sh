@@ -57,7 +57,7 @@ enable_deb_src() {
   # deb822 files: every stanza of Types: deb becomes one of Types: deb-src
   local f
   for f in /etc/apt/sources.list.d/*.sources; do
-    [ -e "$f" ] && [ "$f" != "$list" ] || continue
+    if [ ! -e "$f" ] || [ "$f" = "$list" ]; then continue; fi
     awk 'BEGIN { RS = ""; ORS = "\n\n" }
          /(^|\n)Types:[^\n]*deb([ \n]|$)/ && !/deb-src/ && /debian/ {
            sub(/Types:[^\n]*/, "Types: deb-src"); print }' "$f" >> "$tmp"
@@ -108,7 +108,7 @@ fetch_apt() {
     fi
   fi
   local dsc
-  dsc="$(ls "$dl"/utf8proc_*.dsc 2>/dev/null | head -1)"
+  dsc="$(find "$dl" -maxdepth 1 -name 'utf8proc_*.dsc' | head -1)"
   [ -n "$dsc" ] || { say "apt-get source gave no .dsc"; return 1; }
   unpack "$dsc"
 }
