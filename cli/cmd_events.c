@@ -9,11 +9,19 @@
 #include "jsonw.h"
 #include "output.h"
 
+/* Keys and event type names are ASCII identifiers: their JSON literal is
+ * the text in quotes, what json_string() writes for them, without its
+ * escape scan. */
+static void ident(sb *o, const char *before, const char *k, const char *after)
+{
+    sb_puts(o, before);
+    sb_puts(o, k);
+    sb_puts(o, after);
+}
+
 static void key(sb *o, const char *k)
 {
-    sb_put(o, ",", 1);
-    json_string(o, k, strlen(k));
-    sb_put(o, ":", 1);
+    ident(o, ",\"", k, "\":");
 }
 
 static void str(sb *o, const char *k, referat_string s)
@@ -129,9 +137,7 @@ static void on_event(void *ctx, const char *path, const referat_event *ev)
 {
     lines *l = ctx;
     sb *o = &l->o;
-    sb_puts(o, "{\"type\":");
-    const char *t = referat_event_type_name(ev->type);
-    json_string(o, t, strlen(t));
+    ident(o, "{\"type\":\"", referat_event_type_name(ev->type), "\"");
     if (l->opt->several) {
         sb_puts(o, ",\"source\":");
         json_string(o, path, strlen(path));

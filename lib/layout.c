@@ -33,18 +33,33 @@ size_t rf_fold_prefix(const char *s, size_t n, const char *key)
     unsigned char k0 = (unsigned char)key[0];
     if (k0 < 0x80 && k0 && (n == 0 || ((unsigned char)s[0] < 0x80 && ascii_lower((unsigned char)s[0]) != k0)))
         return 0;
-    size_t i = 0, k = 0, kn = strlen(key);
-    while (k < kn) {
+    size_t i = 0, k = 0, kn = 0;
+    while (key[k]) {
         if (i >= n)
             return 0;
         unsigned char a = (unsigned char)s[i], b = (unsigned char)key[k];
-        if (a < 0x80 && b < 0x80) {
-            if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
+        if (a < 0x80) {
+            /* an ASCII byte lowers to ASCII: a key byte >= 0x80 differs */
+            if (b >= 0x80 || (a >= 'A' && a <= 'Z' ? a + 32 : a) != b)
                 return 0;
             i++;
             k++;
             continue;
         }
+        if (a == 0xC3 && b == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)key[k + 1] & 0xC0) == 0x80) {
+            /* U+00C0-U+00FF on both sides: rf_to_lower_cp's own mapping */
+            unsigned char x = (unsigned char)s[i + 1];
+            if (x <= 0x9E && x != 0x97)
+                x = (unsigned char)(x + 0x20);
+            if (x != (unsigned char)key[k + 1])
+                return 0;
+            i += 2;
+            k += 2;
+            continue;
+        }
+        if (!kn)
+            kn = strlen(key);
         int32_t ca = rf_next_cp(s, n, &i), cb = rf_next_cp(key, kn, &k);
         if (rf_to_lower_cp(ca) != cb)
             return 0;

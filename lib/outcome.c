@@ -737,10 +737,10 @@ static size_t fold_core(const char *s, const tok *t, char *low)
  * the match ends at the core's end (closing marks are no letters): what
  * word_match finds. */
 static void best_fast(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
-                      const char *low, size_t len, unsigned char c0, after *a, int *best,
-                      size_t *best_end, tok *last)
+                      const char *low, size_t len, uint32_t hash, unsigned char c0, after *a,
+                      int *best, size_t *best_end, tok *last)
 {
-    size_t h = word_hash(low, len) & (FIRST_SLOTS - 1);
+    size_t h = hash & (FIRST_SLOTS - 1);
     for (;; h = (h + 1) & (FIRST_SLOTS - 1)) {
         size_t k = x->slot[h];
         if (k == NO_PHRASE)
@@ -764,22 +764,53 @@ static void best_fast(const char *s, size_t n, const tok *t, int at_start, const
     }
 }
 
-/* The longest phrase of table x at word t (the first of equal length): its
- * index or -1, with where it ends and its last word. */
-static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
-                       size_t *end, tok *last)
+/* A word's core folded (fold_core) and hashed, once for all the tables
+ * tried at it. */
+typedef struct fword {
+    const tok *t;
+    size_t len;               /* 0: empty or too long (the group path) */
+    uint32_t hash;
+    char low[FIRST_MAXLEN];
+} fword;
+
+static void fword_make(const char *s, const tok *t, fword *f)
 {
+    f->t = t;
+    size_t len = t->ce - t->cb;
+    if (t->ascii && len <= FIRST_MAXLEN) {
+        /* fold_core and word_hash of an ASCII core in one loop */
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = (unsigned char)s[t->cb + k];
+            c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+            f->low[k] = (char)c;
+            h = (h ^ c) * 16777619u;
+        }
+        f->len = len;
+        f->hash = h;
+        return;
+    }
+    f->len = fold_core(s, t, f->low);
+    f->hash = f->len ? word_hash(f->low, f->len) : 0;
+}
+
+/* The longest phrase of table x at word f->t (the first of equal length):
+ * its index or -1, with where it ends and its last word. */
+static int best_phrase_f(const char *s, size_t n, const fword *f, int at_start,
+                         const phrase_tab *x, size_t *end, tok *last)
+{
+    const tok *t = f->t;
     int best = -1;
     size_t best_end = 0;
     after a = {0};
     unsigned char c0 = t->ce > t->cb ? (unsigned char)s[t->cb] : 0;
     if (c0 >= 'A' && c0 <= 'Z')
         c0 = (unsigned char)(c0 + 32);
-    char low[FIRST_MAXLEN];
-    size_t len = fold_core(s, t, low);
+    const char *low = f->low;
+    size_t len = f->len;
 #ifndef RF_CHECK_FAST_PATH
     if (len) {
-        best_fast(s, n, t, at_start, x, low, len, c0, &a, &best, &best_end, last);
+        best_fast(s, n, t, at_start, x, low, len, f->hash, c0, &a, &best, &best_end, last);
         if (best >= 0)
             *end = best_end;
         return best;
@@ -798,7 +829,7 @@ static int best_phrase(const char *s, size_t n, const tok *t, int at_start, cons
         int fbest = -1;
         size_t fend = 0;
         tok flast = {0};
-        best_fast(s, n, t, at_start, x, low, len, c0, &a, &fbest, &fend, &flast);
+        best_fast(s, n, t, at_start, x, low, len, f->hash, c0, &a, &fbest, &fend, &flast);
         if (fbest != best || (best >= 0 && (fend != best_end || flast.b != last->b)))
             abort();
     }
@@ -806,6 +837,14 @@ static int best_phrase(const char *s, size_t n, const tok *t, int at_start, cons
     if (best >= 0)
         *end = best_end;
     return best;
+}
+
+static int best_phrase(const char *s, size_t n, const tok *t, int at_start, const phrase_tab *x,
+                       size_t *end, tok *last)
+{
+    fword f;
+    fword_make(s, t, &f);
+    return best_phrase_f(s, n, &f, at_start, x, end, last);
 }
 
 /* Every table of this file, split once. */
@@ -1613,6 +1652,12 @@ static int count_value(const char *s, const tok *t, int words, int *v)
      * has more than 6 bytes */
     if (t->ascii && t->ce - t->cb > 6)
         return 0;
+    /* the number words start with n, e, t, f, s, o or é: a core that
+     * starts with another ASCII letter is none of them (an ASCII byte folds
+     * to ASCII) */
+    unsigned char c0 = (unsigned char)s[t->cb];
+    if (t->ce > t->cb && c0 < 0x80 && !strchr("netfso", c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0))
+        return 0;
     for (size_t j = 0; j < COUNT_OF(number_words); j++) {
         if (core_is(s, t, number_words[j].word)) {
             *v = number_words[j].value;
@@ -1624,10 +1669,11 @@ static int count_value(const char *s, const tok *t, int words, int *v)
 
 /* The label at word t, if one may stand here: its side, with its last word. */
 static int vote_label_at(const rf_outcome_tables *T, const char *s, size_t n, const tok *t,
-                         int at_start, const tok *prev, tok *last)
+                         const fword *f, int at_start, const tok *prev, tok *last)
 {
     size_t end;
-    int k = best_phrase(s, n, t, 1, &T->labels, &end, last);
+    int k = f ? best_phrase_f(s, n, f, 1, &T->labels, &end, last)
+              : best_phrase(s, n, t, 1, &T->labels, &end, last);
     if (k < 0)
         return -1;
     int colon = end_mark(s, last) == ':';
@@ -1704,7 +1750,7 @@ static tok vote_value(const rf_outcome_tables *T, const char *s, size_t n, tok l
                 prev = d;
             break;
         }
-        if (c.b > b && vote_label_at(T, s, n, &c, 0, &prev, &l) >= 0)
+        if (c.b > b && vote_label_at(T, s, n, &c, NULL, 0, &prev, &l) >= 0)
             break;
         e = c.e;
         prev = c;
@@ -1869,11 +1915,13 @@ int rf_find_vote_t(const rf_outcome_tables *T, const char *s, size_t n, rf_vote 
         }
         tok last;
         size_t end;
-        if (best_phrase(s, n, &w.t, w.at_start, &T->unanimous, &end, &last) >= 0) {
+        fword f;
+        fword_make(s, &w.t, &f);
+        if (best_phrase_f(s, n, &f, w.at_start, &T->unanimous, &end, &last) >= 0) {
             out->unanimous = 1;
             parts++;
         } else {
-            int side = vote_label_at(T, s, n, &w.t, w.at_start, have_prev ? &prev : NULL, &last);
+            int side = vote_label_at(T, s, n, &w.t, &f, w.at_start, have_prev ? &prev : NULL, &last);
             if (side >= 0) {
                 int count;
                 rf_slice names;
@@ -1883,7 +1931,7 @@ int rf_find_vote_t(const rf_outcome_tables *T, const char *s, size_t n, rf_vote 
             } else if (vote_count_at(s, n, &w.t, &ctx, out, &last, &parts)) {
                 /* counted */
             } else {
-                int k = best_phrase(s, n, &w.t, w.at_start, &T->subjects, &end, &last);
+                int k = best_phrase_f(s, n, &f, w.at_start, &T->subjects, &end, &last);
                 rf_slice names;
                 if (k >= 0 && subject_names(s, w.clause_b, w.t.b, &names)) {
                     vote_set(out, vote_subjects[k].value, -1, names);
