@@ -30,9 +30,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int verbose = -1;
 
+/* Finding strict-utf8-false-white-space (fuzz/README.md): lib/page.c's
+ * space_at takes E2 80 and any third byte up to 0x8A, ASCII too, for white
+ * space (U+2000-U+200A), so a line of such "white space" is blank, and a
+ * blank line at a page break is dropped before it is decoded: strict mode
+ * does not see the bad bytes. Relaxed (REFERAT_FUZZ_RELAX=strict_false_space)
+ * when the first bad sequence is that one. */
+static int false_space_first(const fz_input *in)
+{
+    size_t i = in->first_bad;
+    return fz_relaxed("strict_false_space") && i + 2 < in->size && in->data[i] == 0xE2 &&
+           in->data[i + 1] == 0x80 && in->data[i + 2] < 0x80;
+}
+
 static void check_strict_error(const fz_input *in, const fz_run *strict, const fz_run *lax)
 {
     const referat_error *e = &strict->error;
+    if (strict->status != REFERAT_ERROR && false_space_first(in))
+        return;
     if (strict->status != REFERAT_ERROR)
         fz_fail("strict mode accepted input with a bad byte at offset %zu", in->first_bad);
     if (e->code != REFERAT_E_INVALID_UTF8) {
@@ -40,6 +55,8 @@ static void check_strict_error(const fz_input *in, const fz_run *strict, const f
         fz_same(lax, strict, "strict vs lax (stopped before the bad byte)");
         return;
     }
+    if (e->offset != in->first_bad && false_space_first(in))
+        return;
     if (e->offset != in->first_bad)
         fz_fail("strict error at offset %llu, the first bad byte is at %zu",
                 (unsigned long long)e->offset, in->first_bad);
