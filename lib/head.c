@@ -94,6 +94,9 @@ static void add_person(rf_parser *p, const rf_line *l, const rf_person *who, int
     r->role_off = h->text.size;
     rf_buf_append(p, &h->text, who->role.s, who->role.n);
     r->role_len = who->role.n;
+    r->note_off = h->text.size;
+    rf_buf_append(p, &h->text, who->note.s, who->note.n);
+    r->note_len = who->note.n;
     r->absent = absent;
     r->line = l->line;
     r->start = l->start;
@@ -126,10 +129,16 @@ static rf_person_ref *by_first_name(rf_head *h, const char *s, size_t n)
 static void absent_person(rf_parser *p, const rf_line *l, const rf_person *who)
 {
     rf_person_ref *r = by_first_name(&p->head, who->name.s, who->name.n);
-    if (r)
-        r->absent = 1;
-    else
+    if (!r) {
         add_person(p, l, who, 1);
+        return;
+    }
+    r->absent = 1;
+    if (who->note.n && !r->note_len) { /* "sag 129-138": when */
+        r->note_off = p->head.text.size;
+        rf_buf_append(p, &p->head.text, who->note.s, who->note.n);
+        r->note_len = who->note.n;
+    }
 }
 
 /* "Fraværende: Ingen", "Afbud: -": nobody. */
@@ -276,6 +285,10 @@ static int person_like(const char *s, size_t n)
         return rf_fold_eq(s, n, "-") || (n > 1 && s[n - 1] == '.' && s[n - 2] == ' ');
     for (size_t k = 0; k < n; k++)
         words += s[k] == ' ';
+    /* "Sager 129 - 138": a heading, not a name */
+    const char *sp = memchr(s, ' ', n);
+    if (sp && sp + 1 < s + n && sp[1] >= '0' && sp[1] <= '9')
+        return 0;
     int32_t cp = rf_next_cp(s, n, &i);
     return words <= 12 && (rf_is_upper_cp(cp) || cp == '-');
 }
@@ -316,6 +329,14 @@ static void head_line(rf_parser *p, const rf_line *l, const char *s, size_t n, i
         memmove(h->queue, h->queue + 1, (h->queued - 1) * sizeof h->queue[0]);
         h->queued--;
         label_value(p, l, key, s, n);
+        return;
+    }
+    if (h->lines++ == 0 && name_like(s, n) && !rf_match_kind_line(s, n, &k) &&
+        !rf_match_label(s, n, &lb)) {
+        /* the body, should no kind line follow (rule kindless-header) */
+        h->lead_off = h->text.size;
+        rf_buf_append(p, &h->text, s, n);
+        h->lead_len = h->text.size - h->lead_off;
         return;
     }
     if (rf_match_kind_line(s, n, &k)) {
@@ -399,6 +420,8 @@ static void emit_people(rf_parser *p)
             ev->party = rf_str(p, h->text.data + r->party_off, r->party_len);
         if (r->role_len)
             ev->role = rf_str(p, h->text.data + r->role_off, r->role_len);
+        if (r->note_len)
+            ev->note = rf_str(p, h->text.data + r->note_off, r->note_len);
         ev->absent = r->absent;
     }
 }
@@ -409,12 +432,26 @@ static referat_string opt_str(rf_parser *p, const rf_buf *b)
     return b->size ? rf_str(p, b->data, b->size) : none;
 }
 
+/* A header block without a kind line that starts with a body's name and
+ * has a date and an attendance list ("Kommunalbestyrelsen" ⏎ "24-09-2019"
+ * ⏎ "Medlemmer" ⏎ …): the minutes of a meeting that was held (rule
+ * kindless-header). */
+static int kindless_meeting(const rf_parser *p)
+{
+    const rf_head *h = &p->head;
+    return h->lead_len > 0 && h->date[0] && h->n_list > 0 && !h->body_label;
+}
+
 int rf_head_commit(rf_parser *p)
 {
     rf_head *h = &p->head;
     if (!h->active)
         return 0;
     h->active = 0;
+    if (!h->kind_seen && kindless_meeting(p)) {
+        set_buf(p, &h->body, h->text.data + h->lead_off, h->lead_len);
+        h->kind_seen = 1; /* a meeting held: its minutes */
+    }
     if (!h->kind_seen) {
         if (!p->text_before_reported)
             rf_diag_lines(p, REFERAT_DIAG_TEXT_BEFORE_MEETING, h->line, h->end_line, h->start,

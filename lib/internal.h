@@ -285,6 +285,7 @@ int rf_paragraph_finish(rf_parser *p);
 /* A person of an attendance list, kept until the meeting starts (head.c). */
 typedef struct rf_person_ref {
     size_t name_off, name_len, party_off, party_len, role_off, role_len; /* in text */
+    size_t note_off, note_len;
     int absent;
     uint64_t line, start, end;
 } rf_person_ref;
@@ -308,6 +309,8 @@ typedef struct rf_head {
     rf_buf text;              /* the people's names */
     rf_person_ref *list;
     size_t n_list, cap_list;
+    size_t lines;             /* lines read */
+    size_t lead_off, lead_len; /* a first line like a name, in text (kindless headers) */
 } rf_head;
 
 /* A one-line paragraph that may start an item or sub-item: the next

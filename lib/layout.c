@@ -731,6 +731,7 @@ static const struct {
     {"resume", REFERAT_SECTION_SUMMARY},
     {"sammendrag", REFERAT_SECTION_SUMMARY},
     {"beslutningstema", REFERAT_SECTION_SUMMARY},
+    {"sagens kerne", REFERAT_SECTION_SUMMARY},
     {"sagsbeskrivelse", REFERAT_SECTION_PRESENTATION},
     {"supplerende sagsfremstilling", REFERAT_SECTION_PRESENTATION},
     {"oplæg", REFERAT_SECTION_PRESENTATION},
@@ -1101,8 +1102,9 @@ rf_line_class rf_classify_line(const char *s, size_t n)
 int rf_is_navigation_line(const char *s, size_t n)
 {
     static const char *const links[] = {"til toppen", "til top", "tilbage til toppen",
-                                        "gå til toppen", "til toppen af siden"};
-    if (n < 7 || n > 24 || ((s[0] | 32) != 't' && (s[0] | 32) != 'g'))
+                                        "gå til toppen", "til toppen af siden", "fold alle ud",
+                                        "fold alle sammen"};
+    if (n < 7 || n > 24 || ((s[0] | 32) != 't' && (s[0] | 32) != 'g' && (s[0] | 32) != 'f'))
         return 0; /* not one of the links: most lines end here */
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
         if (rf_fold_eq(s, n, links[i]))
@@ -1163,6 +1165,26 @@ int rf_parse_person(const char *s, size_t n, rf_person *out)
         t.n = (size_t)sup - 2;
     }
     t = trimmed(t.s, t.n);
+    /* a note after the party: "Britt Jensen (A), sag 129-138" */
+    for (size_t i = 1; i + 2 < t.n; i++) {
+        if (t.s[i - 1] == ')' && t.s[i] == ',' && t.s[i + 1] == ' ') {
+            out->note = trimmed(t.s + i + 2, t.n - i - 2);
+            t.n = i;
+            break;
+        }
+    }
+    /* a role before the name: "Formand Erik Nielsen (A)" */
+    static const char *const titles[] = {"formand ", "næstformand ", "borgmester ",
+                                         "viceborgmester ", "1. viceborgmester ",
+                                         "2. viceborgmester "};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0] && !out->role.n; i++) {
+        size_t k = rf_fold_prefix(t.s, t.n, titles[i]);
+        size_t j = k;
+        if (k && k < t.n && rf_is_upper_cp(rf_next_cp(t.s, t.n, &j))) {
+            out->role = (rf_slice){t.s, k - 1};
+            t = trimmed(t.s + k, t.n - k);
+        }
+    }
     /* party letters in parentheses at the end: "(A)", "(SF)" */
     if (t.n > 3 && t.s[t.n - 1] == ')') {
         const char *open = NULL;

@@ -143,9 +143,11 @@ typedef struct rf_person {
     rf_slice name;
     rf_slice party;           /* "A" of "(A)", empty when none */
     rf_slice role;            /* "formand" of "- formand", empty when none */
+    rf_slice note;            /* "sag 129-138" of "(A), sag 129-138", empty when none */
 } rf_person;
 
-/* One attendance line: "Lolan Ottesen (A) - formand". */
+/* One attendance line: "Lolan Ottesen (A) - formand", "Formand Erik
+ * Nielsen (A)", "Britt Jensen (A), sag 129-138". */
 int rf_parse_person(const char *s, size_t n, rf_person *out);
 
 /* "X deltog ikke i behandlingen ...", "X var forhindret i at deltage ...",

@@ -248,7 +248,9 @@ static void begin_meeting(rf_parser *p, const rf_line *l, const rf_header *h)
 {
     close_meeting(p);
     if (p->state == RF_HEAD) {
-        p->head.kind_seen = 0; /* what came before the header line was no header */
+        /* what came before the header line was no header, of any kind */
+        p->head.kind_seen = 0;
+        p->head.lead_len = 0;
         rf_head_commit(p);
     }
     meeting_state(p, l);

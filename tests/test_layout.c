@@ -318,14 +318,23 @@ static void test_people(void **state)
 {
     (void)state;
     rf_person who;
-    assert_true(rf_parse_person(LEN("Lolan Ottesen (A) - formand"), &who));
-    assert_slice(who.name, "Lolan Ottesen");
-    assert_slice(who.party, "A");
-    assert_slice(who.role, "formand");
-    assert_true(rf_parse_person(LEN("Kim Hansen (SF), Suppleant for Bo Ek (SF)"), &who));
-    assert_slice(who.name, "Kim Hansen");
-    assert_slice(who.party, "SF");
-    assert_slice(who.role, "Suppleant for Bo Ek (SF)");
+    static const struct {
+        const char *line, *name, *party, *role, *note;
+    } people[] = {
+        {"Lolan Ottesen (A) - formand", "Lolan Ottesen", "A", "formand", ""},
+        {"Kim Hansen (SF), Suppleant for Bo Ek (SF)", "Kim Hansen", "SF",
+         "Suppleant for Bo Ek (SF)", ""},
+        {"Formand Erik Nielsen (A)", "Erik Nielsen", "A", "Formand", ""},
+        {"Britt Jensen (A), sag 129-138", "Britt Jensen", "A", "", "sag 129-138"},
+        {"Formandens sekretær", "Formandens sekretær", "", "", ""},
+    };
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        assert_true(rf_parse_person(LEN(people[i].line), &who));
+        assert_slice(who.name, people[i].name);
+        assert_slice(who.party, people[i].party);
+        assert_slice(who.role, people[i].role);
+        assert_slice(who.note, people[i].note);
+    }
     assert_true(rf_parse_person(LEN("Tilde,"), &who));
     assert_slice(who.name, "Tilde");
     assert_int_equal(who.party.n, 0);
