@@ -46,7 +46,8 @@ static size_t space_at(const unsigned char *s, size_t n, size_t i)
     if (i + 2 >= n)
         return 0;
     if (c == 0xE2 && s[i + 1] == 0x80 &&
-        (s[i + 2] <= 0x8A || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 || s[i + 2] == 0xAF))
+        ((s[i + 2] >= 0x80 && s[i + 2] <= 0x8A) || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 ||
+         s[i + 2] == 0xAF)) /* a continuation byte: E2 80 0C is no character */
         return 3;
     if ((c == 0xE2 && s[i + 1] == 0x81 && s[i + 2] == 0x9F) ||
         (c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
