@@ -260,6 +260,79 @@ static void test_file_errors(void **state)
     referat_document_free(doc);
 }
 
+/* The tree's own rules on a node: parent links, child counts, a
+ * container's span holding its children's; returns the nodes seen. */
+static size_t check_tree(const referat_node *n)
+{
+    size_t seen = 1, count = 0;
+    const referat_event *ev = referat_node_event(n);
+    for (const referat_node *c = referat_node_first_child(n); c; c = referat_node_next(c)) {
+        const referat_event *cv = referat_node_event(c);
+        assert_ptr_equal(referat_node_parent(c), n);
+        if (ev->type != REFERAT_EV_NONE && cv->type != REFERAT_EV_ABSENCE &&
+            cv->type != REFERAT_EV_DIAGNOSTIC) {
+            assert_true(cv->span.start_offset >= ev->span.start_offset);
+            assert_true(cv->span.end_line <= ev->span.end_line);
+        }
+        seen += check_tree(c);
+        count++;
+    }
+    assert_int_equal(referat_node_child_count(n), count);
+    return seen;
+}
+
+static int count_bytes(void *user, const char *data, size_t size)
+{
+    (void)data;
+    *(size_t *)user += size;
+    return 0;
+}
+
+static uint32_t next_random(uint32_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 17;
+    *s ^= *s << 5;
+    return *s;
+}
+
+/* Documents made of the layouts' tokens in random order: every one folds
+ * into a well-formed tree that writes as JSON (ASan watches the memory). */
+static void test_random_documents(void **state)
+{
+    (void)state;
+    static const char *const tokens[] = {
+        "REFERAT Direktionen d. 01-02-2023\n", "Punkt 1: ", "Punkt 2: Lukket\n", "22/1\n",
+        "\n", "\n\n", "Beslutning Direktionen den 01-02-2023\n", "Baggrund\n", "Godkendt.\n",
+        "Afbud Ole Hansen\n", "- a\n", "1. b\n", "| x | 1,5 |\n", "Indholdsfortegnelse\n",
+        "Titel.....\t3\n", "Mødedeltagere: a, b (Afbud)\n", "1.1 Status\n", "Referat\n",
+        "Byrådet - Referat\n", "3\n", "Pkt. 4\n", "\xe2\x80\xa2 Pkt. 5 Sag\n",
+        "Fraværende: Ida Lund\n", "Udvalget, 01-02-2023, pkt. 2\n", "Medlemmer\n", "\f",
+        "\xff", "Sag nr. 3\n", "Til toppen\n", "PUNKTER\n", "Anbefales.\n"};
+    uint32_t seed = 2026;
+    char buf[4000];
+    size_t nodes = 0;
+    for (int doc = 0; doc < 400; doc++) {
+        size_t n = 0;
+        while (n < 3000) {
+            const char *t = tokens[next_random(&seed) % (sizeof tokens / sizeof tokens[0])];
+            memcpy(buf + n, t, strlen(t));
+            n += strlen(t);
+        }
+        referat_error err;
+        referat_document *d = referat_document_parse(buf, n, NULL, &err);
+        assert_non_null(d);
+        nodes += check_tree(referat_document_root(d));
+        size_t written = 0;
+        assert_int_equal(referat_node_write_json(referat_document_root(d), "x", 0, count_bytes,
+                                                 &written),
+                         REFERAT_OK);
+        assert_true(written > 20);
+        referat_document_free(d);
+    }
+    assert_true(nodes > 400 * 10); /* the documents were not empty */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_json_writer),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_file_errors),
+        cmocka_unit_test(test_random_documents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
