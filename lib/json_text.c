@@ -4,6 +4,7 @@
 #include "json_text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,19 +34,37 @@ static size_t escape(unsigned char c, char u[7])
     return 6;
 }
 
+/* Bytes from s[i] on, eight at a time, that need no escape: none below
+ * 0x20, no '"', no '\\' (the classic "has a byte less than" and "has a
+ * zero byte" tests on a word; bytes >= 0x80 pass, as they should). */
+static size_t plain_run(const char *s, size_t n, size_t i)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        uint64_t special = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
+        if (special & highs)
+            break; /* one of these eight: the byte loop finds which */
+        i += 8;
+    }
+    return i;
+}
+
 void rf_json_string(rf_json_put put, void *ctx, const char *s, size_t n)
 {
     put(ctx, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    size_t run = 0, i = 0;
+    while ((i = plain_run(s, n, i)) < n) {
+        unsigned char c = (unsigned char)s[i++];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue; /* RFC 8259 escapes only controls, '"' and '\\' */
         char u[7];
-        if (i > run)
-            put(ctx, s + run, i - run);
+        if (i - 1 > run)
+            put(ctx, s + run, i - 1 - run);
         put(ctx, u, escape(c, u));
-        run = i + 1;
+        run = i;
     }
     if (n > run)
         put(ctx, s + run, n - run);

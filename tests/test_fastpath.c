@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 
 #include "../lib/internal.h"
+#include "../lib/json_text.h"
 #include "../lib/layout.h"
 
 /* ---- references ---------------------------------------------------------- */
@@ -230,6 +231,68 @@ static void eq_fold(void **state)
     referat_parser_free(p);
 }
 
+/* ---- JSON strings: the word-at-a-time scan of json_text.c ---- */
+
+typedef struct text_out {
+    char buf[512];
+    size_t n;
+} text_out;
+
+static void put_text(void *ctx, const char *s, size_t n)
+{
+    text_out *o = ctx;
+    assert_true(o->n + n <= sizeof o->buf);
+    memcpy(o->buf + o->n, s, n);
+    o->n += n;
+}
+
+/* The byte loop it replaced, escapes written the same way. */
+static void ref_json_string(text_out *o, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    put_text(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char u[7] = "\\u00";
+        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b"
+                        : c == '\f' ? "\\f" : NULL;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            put_text(o, s + i, 1);
+        else if (esc)
+            put_text(o, esc, 2);
+        else {
+            u[4] = hex[c >> 4];
+            u[5] = hex[c & 15];
+            put_text(o, u, 6);
+        }
+    }
+    put_text(o, "\"", 1);
+}
+
+static void json_strings(void **state)
+{
+    (void)state;
+    static const char pieces[] = {'a', ' ', '"', '\\', '\n', 0x01, 0x1f, 0x20, 0x7f,
+                                  (char)0xc3, (char)0xa6, (char)0x80, (char)0xff};
+    uint32_t seed = 7;
+    for (int round = 0; round < 20000; round++) {
+        char s[64];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % sizeof s;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain bytes, so that whole words pass the fast scan */
+            s[i] = (seed >> 16) % 4 ? 'x' : pieces[(seed >> 8) % sizeof pieces];
+        }
+        text_out fast = {{0}, 0}, ref = {{0}, 0};
+        rf_json_string(put_text, &fast, s, n);
+        ref_json_string(&ref, s, n);
+        assert_int_equal(fast.n, ref.n);
+        assert_memory_equal(fast.buf, ref.buf, ref.n);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +300,7 @@ int main(void)
         cmocka_unit_test(fold_prefix_and_find),
         cmocka_unit_test(collapse),
         cmocka_unit_test(eq_fold),
+        cmocka_unit_test(json_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
