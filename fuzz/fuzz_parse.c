@@ -30,12 +30,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int verbose = -1;
 
-/* Finding strict-utf8-false-white-space (fuzz/README.md): lib/page.c's
- * space_at takes E2 80 and any third byte up to 0x8A, ASCII too, for white
- * space (U+2000-U+200A), so a line of such "white space" is blank, and a
- * blank line at a page break is dropped before it is decoded: strict mode
- * does not see the bad bytes. Relaxed (REFERAT_FUZZ_RELAX=strict_false_space)
- * when the first bad sequence is that one. */
+/* Finding strict-utf8-false-white-space (fuzz/README.md, fixed in 5f4dc8e):
+ * lib/page.c's space_at took E2 80 and any third byte up to 0x8A, ASCII too,
+ * for white space (U+2000-U+200A), so a line of such "white space" was
+ * blank, and a blank line at a page break is dropped before it is decoded:
+ * strict mode did not see the bad bytes. REFERAT_FUZZ_RELAX=strict_false_space
+ * relaxes the check when the first bad sequence is that one. */
 static int false_space_first(const fz_input *in)
 {
     size_t i = in->first_bad;
