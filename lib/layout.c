@@ -1216,6 +1216,11 @@ int rf_match_absence_sentence(const char *s, size_t n, rf_slice *names)
         size_t len = rf_fold_prefix(s, n, intros[i]);
         if (len) {
             *names = trimmed(s + len, n - len);
+            /* "X (V) - Y (V) mødte som stedfortræder": after the dash, who
+             * came instead */
+            long dash = rf_fold_find(names->s, names->n, " - ");
+            if (dash > 0)
+                names->n = (size_t)dash;
             return 1;
         }
     }

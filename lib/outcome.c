@@ -2217,6 +2217,11 @@ int rf_find_participation_t(const rf_outcome_tables *T, const char *s, size_t n,
         if (p->flags & P_AFTER) {
             stop = sentence_end(s, n, last);
             names = trim_slice(s, end, stop > end ? stop : end);
+            /* "Fraværende: X (V) - Y (V) mødte som stedfortræder": after
+             * the dash, who came instead */
+            long dash = rf_fold_find(names.s, names.n, " - ");
+            if (dash > 0)
+                names.n = (size_t)dash;
             from = w.t.cb;
         } else {
             if (!subject_names(s, w.clause_b, w.t.b, &names)) {

@@ -355,6 +355,9 @@ static void test_people(void **state)
     assert_slice(names, "Ida Lund");
     assert_true(rf_match_absence_sentence(LEN("Afbud: Ole Holm og Bo Berg"), &names));
     assert_slice(names, "Ole Holm og Bo Berg");
+    assert_true(rf_match_absence_sentence(
+        LEN("Fraværende: Evan Lund (V) - Mie Berg (V) mødte som stedfortræder."), &names));
+    assert_slice(names, "Evan Lund (V)");
 }
 
 static void test_fold(void **state)

@@ -715,6 +715,8 @@ static void test_participation_kinds(void **state)
          "deltog i behandlingen"},
         {"Afbud: Tilde Ølholm", RF_PART_ABSENT, "Tilde Ølholm", "Afbud:"},
         {"Fraværende:", RF_PART_ABSENT, NULL, "Fraværende:"},
+        {"Fraværende: Evan Lund (V) - Mie Berg (V) mødte som stedfortræder.", RF_PART_ABSENT,
+         "Evan Lund (V)", "Fraværende:"},
         {"Liv Gro Jensen var forhindret i at deltage i udvalgets behandling af sagen.",
          RF_PART_ABSENT, "Liv Gro Jensen", "var forhindret"},
         {"Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling var fraværende.",
