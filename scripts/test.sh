@@ -41,7 +41,7 @@ scripts/abi_check.sh
 
 echo "== branch coverage of lib/ (gcovr; fails below the floor)"
 # The floor is the coverage the tests reach today; raise it as tests are added.
-COVERAGE_FLOOR=87
+COVERAGE_FLOOR=88
 cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DREFERAT_BUILD_PYTHON=OFF \
   -DCMAKE_C_FLAGS="--coverage" -DCMAKE_EXE_LINKER_FLAGS="--coverage" \
   -DCMAKE_SHARED_LINKER_FLAGS="--coverage" >/dev/null
