@@ -77,6 +77,7 @@ typedef struct fz_run {
     int stack[16];        /* open containers (their START event types) */
     size_t depth;
     uint64_t last_leaf_start;
+    int outside_meeting;  /* an item outside any meeting (relaxed finding) */
     const unsigned char *chunk; /* the chunk fed last (strings must not point into it) */
     size_t chunk_size;
     int check_lines;      /* span lines agree with the offsets */
