@@ -550,6 +550,8 @@ static int item_here(rf_parser *p, const rf_line *l, const rf_item_line *it)
 {
     if (p->state == RF_HEAD && !commit_head(p))
         return 0;
+    if (!in_meeting(p))
+        return 0; /* a header that was none, refused by an earlier try */
     rf_front_flush(p);
     begin_item(p, l, it);
     return 1;
