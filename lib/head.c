@@ -135,8 +135,10 @@ static void absent_person(rf_parser *p, const rf_line *l, const rf_person *who)
     }
     r->absent = 1;
     if (who->note.n && !r->note_len) { /* "sag 129-138": when */
-        r->note_off = p->head.text.size;
-        rf_buf_append(p, &p->head.text, who->note.s, who->note.n);
+        size_t off = p->head.text.size;
+        if (rf_buf_append(p, &p->head.text, who->note.s, who->note.n) < 0)
+            return; /* out of memory: the entry keeps no note */
+        r->note_off = off;
         r->note_len = who->note.n;
     }
 }
